@@ -1,0 +1,159 @@
+//! The pipeline: from text to an [`Analysis`] with byte spans.
+
+use crate::actors::{self, Actor};
+use crate::attribution;
+use crate::doc::Doc;
+use crate::lexicon::Lexicon;
+use crate::marks;
+use crate::quotes;
+use crate::span::Span;
+use crate::speech::{self, NotSpeech};
+
+/// Direct quotation (between quote marks) or reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Words between quote marks.
+    Direct,
+    /// Reported speech without quote marks ("Trump said no Americans were hurt").
+    Indirect,
+}
+
+impl QuoteKind {
+    /// `direct` or `indirect`, as in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// One quotation with its attribution. A quotation that runs over several paragraphs is
+/// reported as one `Quote` per paragraph part, all with the same `group`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark through the closing mark (or the paragraph end when unclosed).
+    pub span: Span,
+    /// Direct or indirect.
+    pub kind: QuoteKind,
+    /// The speaker mention, if found.
+    pub speaker: Option<Span>,
+    /// Index into [`Analysis::actors`] of the speaker.
+    pub actor: Option<usize>,
+    /// The reporting cue, if found.
+    pub cue: Option<Span>,
+    /// Whether a closing mark ends this part.
+    pub closed: bool,
+    /// Index (into [`Analysis::quotes`]) of the first part of this quotation.
+    pub group: usize,
+}
+
+/// A quoted span that is not speech, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rejected {
+    /// The quoted span, marks included.
+    pub span: Span,
+    /// Why it is not a quotation.
+    pub reason: NotSpeech,
+}
+
+/// Everything found in one text. Spans are UTF-8 byte offsets into that text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Quotations, sorted by start, non-overlapping.
+    pub quotes: Vec<Quote>,
+    /// The actors that speak, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Quoted spans that are not speech, sorted by start.
+    pub rejected: Vec<Rejected>,
+}
+
+/// The analyser. Build it once and reuse it: building parses the word lists and compiles
+/// the automata; [`extract`](Extractor::extract) only reads the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Extractor {
+    lexicon: &'static Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// Builds an extractor (the word lists are parsed once per process and shared).
+    pub fn new() -> Extractor {
+        Extractor {
+            lexicon: Lexicon::get(),
+        }
+    }
+
+    /// Finds the quotations of `text` with their speakers and cues. Never fails, never
+    /// panics, for any input.
+    pub fn extract(&self, text: &str) -> Analysis {
+        let doc = Doc::new(text, self.lexicon);
+        let marks = marks::classify(text);
+        let spans = quotes::pair(text, &doc.seg, &marks);
+
+        // Speech or not, decided for each quotation as a whole (by its first part).
+        let mut verdict: Vec<Result<(), NotSpeech>> = Vec::with_capacity(spans.len());
+        for (i, q) in spans.iter().enumerate() {
+            let v = if q.group == i {
+                speech::judge(&doc, q, false)
+            } else {
+                verdict[q.group]
+            };
+            verdict.push(v);
+        }
+
+        let mut analysis = Analysis::default();
+        let mut out_index = vec![usize::MAX; spans.len()];
+        let mut last_part = vec![usize::MAX; spans.len()];
+        for (i, q) in spans.iter().enumerate() {
+            last_part[q.group] = i;
+        }
+        let mut speakers = Vec::new();
+        for (i, q) in spans.iter().enumerate() {
+            match verdict[i] {
+                Err(reason) => analysis.rejected.push(Rejected {
+                    span: q.span,
+                    reason,
+                }),
+                Ok(()) => {
+                    let group_out = if q.group == i {
+                        analysis.quotes.len()
+                    } else {
+                        out_index[q.group]
+                    };
+                    out_index[i] = analysis.quotes.len();
+                    let attr = if q.group == i {
+                        attribution::attribute(&doc, q.span, spans[last_part[i]].span)
+                    } else {
+                        let first = &analysis.quotes[group_out];
+                        attribution::Attribution {
+                            speaker: first.speaker,
+                            cue: first.cue,
+                        }
+                    };
+                    speakers.push(attr.speaker);
+                    analysis.quotes.push(Quote {
+                        span: q.span,
+                        kind: QuoteKind::Direct,
+                        speaker: attr.speaker,
+                        actor: None,
+                        cue: attr.cue,
+                        closed: q.closed,
+                        group: group_out,
+                    });
+                }
+            }
+        }
+        let (actors, of_quote) = actors::group(text, &speakers);
+        for (q, a) in analysis.quotes.iter_mut().zip(of_quote) {
+            q.actor = a;
+        }
+        analysis.actors = actors;
+        analysis
+    }
+}

@@ -1,0 +1,198 @@
+//! Word lists, as plain text files with a provenance header, parsed once.
+//!
+//! Each list is embedded with `include_str!` and parsed into sets the first time
+//! [`Lexicon::get`] is called; every later call returns the same instance. Lines starting
+//! with `#` are comments; blank lines are ignored.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
+const STARTERS: &str = include_str!("starters.txt");
+const CUES: &str = include_str!("cues.txt");
+const NAMING: &str = include_str!("naming.txt");
+
+/// The parsed word lists.
+#[derive(Debug)]
+pub struct Lexicon {
+    abbreviations: HashMap<String, bool>,
+    starters: HashSet<String>,
+    /// Every form of every cue, lower-cased, with the index of its lemma.
+    cue_forms: Vec<(String, usize)>,
+    /// The lemma (first form) of each cue line.
+    cue_lemmas: Vec<String>,
+    cue_matcher: AhoCorasick,
+    naming_before: HashSet<String>,
+    work_nouns: HashSet<String>,
+    speech_nouns: HashSet<String>,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// The lexicon, parsed on first use and shared afterwards.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let mut abbreviations = HashMap::new();
+        for l in lines(ABBREVIATIONS) {
+            match l.strip_prefix('!') {
+                Some(a) => abbreviations.insert(a.to_string(), true),
+                None => abbreviations.insert(l.to_string(), false),
+            };
+        }
+        let starters = lines(STARTERS).map(str::to_string).collect();
+        let mut cue_forms = Vec::new();
+        let mut cue_lemmas = Vec::new();
+        for l in lines(CUES) {
+            let lemma = cue_lemmas.len();
+            let mut forms = l.split('|').map(|f| f.trim().to_lowercase());
+            let first = forms.next().unwrap_or_default();
+            cue_lemmas.push(first.clone());
+            cue_forms.push((first, lemma));
+            cue_forms.extend(forms.map(|f| (f, lemma)));
+        }
+        cue_forms.sort();
+        cue_forms.dedup_by(|a, b| a.0 == b.0);
+        let cue_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(cue_forms.iter().map(|(f, _)| f.as_str()))
+            .expect("the cue list builds");
+        let mut naming_before = HashSet::new();
+        let mut work_nouns = HashSet::new();
+        let mut speech_nouns = HashSet::new();
+        let mut section = "";
+        for l in lines(NAMING) {
+            if l.starts_with('[') {
+                section = l;
+                continue;
+            }
+            match section {
+                "[before]" => naming_before.insert(l.to_lowercase()),
+                "[work]" => work_nouns.insert(l.to_lowercase()),
+                _ => speech_nouns.insert(l.to_lowercase()),
+            };
+        }
+        Lexicon {
+            abbreviations,
+            starters,
+            cue_forms,
+            cue_lemmas,
+            cue_matcher,
+            naming_before,
+            work_nouns,
+            speech_nouns,
+        }
+    }
+
+    /// True when `word` (with its final period) is a listed abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains_key(word)
+    }
+
+    /// True when a word ending in a period may end a sentence: a listed abbreviation marked
+    /// as often sentence-final, or an unlisted dotted acronym of two letters or more.
+    pub fn abbreviation_may_end_sentence(&self, word: &str) -> bool {
+        match self.abbreviations.get(word) {
+            Some(&may_end) => may_end,
+            None => word.chars().filter(|c| *c != '.').count() > 1,
+        }
+    }
+
+    /// True for capitalised function words that begin sentences ("The", "He", "But").
+    pub fn is_sentence_starter(&self, word: &str) -> bool {
+        self.starters.contains(word)
+    }
+
+    /// All cue matches in `text` on word boundaries, as `(start, end, lemma)` byte spans,
+    /// leftmost-longest and non-overlapping.
+    pub fn find_cues(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.cue_matcher.find_iter(text) {
+            let before_ok = m.start() == 0 || !is_word_byte_before(text, m.start());
+            let after_ok = m.end() == bytes.len() || !is_word_byte_after(text, m.end());
+            if before_ok && after_ok {
+                out.push((m.start(), m.end(), self.cue_forms[m.pattern().as_usize()].1));
+            }
+        }
+        out
+    }
+
+    /// The lemma of cue `index` as given by [`find_cues`](Self::find_cues).
+    pub fn cue_lemma(&self, index: usize) -> &str {
+        &self.cue_lemmas[index]
+    }
+
+    /// True when the lower-cased phrase marks a following quotation as a name or term.
+    pub fn is_naming_phrase(&self, phrase: &str) -> bool {
+        self.naming_before.contains(phrase)
+    }
+
+    /// True when the lower-cased word names something said ("statement", "remarks").
+    pub fn is_speech_noun(&self, word: &str) -> bool {
+        self.speech_nouns.contains(word)
+    }
+
+    /// True when the lower-cased word names a kind of work ("film", "report").
+    pub fn is_work_noun(&self, word: &str) -> bool {
+        self.work_nouns.contains(word)
+    }
+}
+
+fn is_word_byte_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+fn is_word_byte_after(text: &str, pos: usize) -> bool {
+    text[pos..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_parses_and_is_not_empty() {
+        let lex = Lexicon::get();
+        assert!(lex.is_abbreviation("Mr."));
+        assert!(!lex.abbreviation_may_end_sentence("Mr."));
+        assert!(lex.abbreviation_may_end_sentence("U.S."));
+        assert!(lex.is_sentence_starter("The"));
+        assert!(lex.is_naming_phrase("so-called"));
+        assert!(lex.is_work_noun("film"));
+        assert!(
+            lex.cue_forms.len() > 200,
+            "{} cue forms",
+            lex.cue_forms.len()
+        );
+    }
+
+    #[test]
+    fn cues_match_whole_words_in_any_case() {
+        let lex = Lexicon::get();
+        let text = "He Said it, according to aides; a saying; unsaid.";
+        let found: Vec<&str> = lex
+            .find_cues(text)
+            .iter()
+            .map(|&(s, e, _)| &text[s..e])
+            .collect();
+        assert_eq!(found, vec!["Said", "according to", "saying"]);
+    }
+}

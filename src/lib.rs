@@ -1,0 +1,84 @@
+//! # whosaid: who said what in English news text
+//!
+//! whosaid reads a news article and finds its **quotations**: the words between quote marks
+//! that someone said or wrote, each with its **speaker** (the mention in the text: "Zarif",
+//! "she", "a Pentagon spokesman") and its **cue** ("said", "wrote on Twitter"). Quoted words
+//! that are nobody's speech (scare quotes, titles of works, nicknames) are set aside.
+//!
+//! The same crate runs natively (the `whosaid` command-line tool) and in the browser
+//! (WebAssembly, through `src/wasm.rs`); both print the same JSON for the same text.
+//!
+//! ## Use
+//!
+//! Build an [`Extractor`] once, then call [`Extractor::extract`] on each text. Extraction
+//! cannot fail: any string, however broken, gives an [`Analysis`].
+//!
+//! ```
+//! use whosaid::Extractor;
+//!
+//! let text = "\u{201C}We are ready to talk,\u{201D} she said on Monday. \
+//!             Critics called it a so-called \"reset\".";
+//! let extractor = Extractor::new();
+//! let analysis = extractor.extract(text);
+//!
+//! assert_eq!(analysis.quotes.len(), 1); // the scare quote is not speech
+//! let q = &analysis.quotes[0];
+//! assert_eq!(q.span.text(text), "\u{201C}We are ready to talk,\u{201D}");
+//! assert_eq!(q.speaker.unwrap().text(text), "she");
+//! assert_eq!(q.cue.unwrap().text(text), "said");
+//! ```
+//!
+//! Spans in an [`Analysis`] are UTF-8 byte offsets. For JSON, with the UTF-16 offsets that
+//! JavaScript uses, build a [`Report`]:
+//!
+//! ```
+//! use whosaid::{Extractor, Options, Report};
+//!
+//! let text = "\u{1F4E2} \"Vote today,\" the mayor said.";
+//! let analysis = Extractor::new().extract(text);
+//! let report = Report::new(text, &analysis, &Options::default());
+//! assert_eq!(report.quotes[0].start, 3); // the emoji is two UTF-16 units, then a space
+//! assert!(report.to_json().starts_with("{\"quotes\":[{\"start\":3,"));
+//! ```
+//!
+//! ## The pipeline
+//!
+//! `segment` (paragraphs, sentences, tokens) → `marks` (quote marks classified) → `quotes`
+//! (marks paired into spans) → `speech` (speech or not) → `attribution` (speaker and cue) →
+//! `actors` (speakers grouped) → [`Analysis`] → [`Report`] (UTF-16 JSON).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod actors;
+pub mod analysis;
+pub mod attribution;
+pub mod doc;
+pub mod html;
+pub mod lexicon;
+pub mod marks;
+pub mod options;
+pub mod quotes;
+pub mod report;
+pub mod segment;
+pub mod span;
+pub mod speech;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use actors::{Actor, ActorKind};
+pub use analysis::{Analysis, Extractor, Quote, QuoteKind, Rejected};
+pub use options::{Error, ErrorKind, Options};
+pub use report::Report;
+pub use span::Span;
+pub use speech::NotSpeech;
+
+/// The crate version, as `version()` reports it in JS.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Analyses `text` with `options` given as JSON and returns the JSON record: the function
+/// behind both the CLI's `--json` output and the wasm `analyze`.
+pub fn analyze_to_report(text: &str, options: &Options) -> Report {
+    let analysis = Extractor::new().extract(text);
+    Report::new(text, &analysis, options)
+}

@@ -1,0 +1,293 @@
+//! Quote marks: which characters open or close a quotation, and which are apostrophes or
+//! primes instead.
+//!
+//! Each candidate character is classified from its own shape (curly marks have a direction,
+//! straight ones do not) and from its neighbours, the way a reader sees them: a mark with
+//! space before it and a letter after it opens; a letter before and space or punctuation
+//! after closes. A `'` or `’` between two letters is an apostrophe (`don't`, `Iran’s`), and so
+//! is one before a decade or an elision (`'90s`, `'em`, `rock 'n' roll`); `6'2"` has primes.
+
+use crate::segment::is_space;
+
+/// Which marks pair with which: a quotation opened by a mark of one family is closed by a
+/// mark of the same family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// `"`, `“ ”`, `„`, ``` `` ``` and `''`.
+    Double,
+    /// `'`, `‘ ’`, `‚` and a lone `` ` ``.
+    Single,
+    /// `« »`.
+    Guillemet,
+    /// `‹ ›`.
+    SingleGuillemet,
+}
+
+/// What a mark can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// It opens a quotation.
+    Open,
+    /// It closes a quotation.
+    Close,
+    /// It closes a quotation if one of its family is open; else it is an apostrophe
+    /// (`the Joneses' house`).
+    CloseOrApostrophe,
+    /// Its direction comes from the marks around it (a straight mark between two words).
+    Either,
+}
+
+/// One quote mark in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Byte offset of the mark.
+    pub start: usize,
+    /// One past its last byte (``` `` ``` and `''` are two characters).
+    pub end: usize,
+    /// Which marks it pairs with.
+    pub family: Family,
+    /// Whether it opens or closes.
+    pub role: Role,
+}
+
+const ELISIONS: &[&str] = &[
+    "em", "til", "tis", "twas", "cause", "n", "bout", "round", "nuff", "s",
+];
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | ':'
+    )
+}
+
+fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{201B}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+    )
+}
+
+/// Finds and classifies every quote mark of `text`, in order.
+pub fn classify(text: &str) -> Vec<Mark> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_mark_char(c) {
+            i += 1;
+            continue;
+        }
+        // Doubled ASCII marks: `` and '' are one double mark.
+        let doubled = i + 1 < chars.len() && chars[i + 1].1 == c && matches!(c, '`' | '\'');
+        let width = if doubled { 2 } else { 1 };
+        let end = if i + width < chars.len() {
+            chars[i + width].0
+        } else {
+            text.len()
+        };
+        let prev = i.checked_sub(1).map(|k| chars[k].1);
+        let next = chars.get(i + width).map(|&(_, c)| c);
+        let space_before = prev.is_none_or(is_space);
+        let space_after = next.is_none_or(is_space);
+        let left = !space_after
+            && (space_before || prev.is_some_and(|p| is_open_punct(p) || is_mark_char(p)));
+        let right = !space_before
+            && (space_after
+                || next.is_some_and(|n| {
+                    !n.is_alphanumeric() && !is_open_punct(n) || n == '-' || n == '\u{2014}'
+                }));
+        let flank = match (left, right) {
+            (true, false) => Some(Role::Open),
+            (false, true) => Some(Role::Close),
+            _ => None,
+        };
+        i += width;
+        let (family, role) = match c {
+            '`' if doubled => (Family::Double, Role::Open),
+            '`' => (Family::Single, Role::Open),
+            '\'' if doubled => (Family::Double, flank.unwrap_or(Role::Either)),
+            '"' => {
+                if is_prime(&chars, i - 1) {
+                    continue;
+                }
+                (Family::Double, flank.unwrap_or(Role::Either))
+            }
+            '\u{201C}' | '\u{201E}' | '\u{201F}' => (Family::Double, directed(Role::Open, flank)),
+            '\u{201D}' => {
+                if is_prime(&chars, i - 1) {
+                    continue;
+                }
+                (Family::Double, directed(Role::Close, flank))
+            }
+            '\u{AB}' => (Family::Guillemet, directed(Role::Open, flank)),
+            '\u{BB}' => (Family::Guillemet, directed(Role::Close, flank)),
+            '\u{2039}' => (Family::SingleGuillemet, directed(Role::Open, flank)),
+            '\u{203A}' => (Family::SingleGuillemet, directed(Role::Close, flank)),
+            _ => {
+                // ' ‘ ’ ‚ ‛: quote or apostrophe.
+                let letter_before = prev.is_some_and(|p| p.is_alphanumeric());
+                let letter_after = next.is_some_and(|n| n.is_alphanumeric());
+                if letter_before && letter_after {
+                    continue; // don't, Iran’s, O'Neill
+                }
+                if is_prime(&chars, i - 1) || is_elision(&chars, i, prev) {
+                    continue;
+                }
+                let role = match (c, flank) {
+                    (_, Some(Role::Open)) => Role::Open,
+                    (_, Some(_)) if letter_before => Role::CloseOrApostrophe,
+                    (_, Some(r)) => r,
+                    ('\u{2018}' | '\u{201A}' | '\u{201B}', None) => Role::Open,
+                    ('\u{2019}', None) => Role::CloseOrApostrophe,
+                    _ => Role::Either,
+                };
+                (Family::Single, role)
+            }
+        };
+        marks.push(Mark {
+            start: pos,
+            end,
+            family,
+            role,
+        });
+    }
+    marks
+}
+
+/// A curly mark keeps its own direction unless its neighbours clearly say the opposite
+/// (`”Mr.` at a paragraph start is a misprinted opening mark).
+fn directed(own: Role, flank: Option<Role>) -> Role {
+    match flank {
+        Some(f) if f != own => f,
+        _ => own,
+    }
+}
+
+/// `5'11"`, `6’2”`: a digit, a foot mark, digits, an inch mark.
+fn is_prime(chars: &[(usize, char)], i: usize) -> bool {
+    let c = chars[i].1;
+    let digit_before = i > 0 && chars[i - 1].1.is_ascii_digit();
+    if !digit_before {
+        return false;
+    }
+    let mut k = i - 1;
+    while k > 0 && chars[k - 1].1.is_ascii_digit() {
+        k -= 1;
+    }
+    match c {
+        // inch mark: digits preceded by a foot mark
+        '"' | '\u{201D}' => k > 0 && matches!(chars[k - 1].1, '\'' | '\u{2019}' | '\u{2032}'),
+        // foot mark: digits before, digits and an inch mark after
+        _ => {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            j > i + 1 && j < chars.len() && matches!(chars[j].1, '"' | '\u{201D}' | '\u{2033}')
+        }
+    }
+}
+
+/// `'90s`, `'em`, `rock 'n' roll`: an apostrophe standing for left-out letters.
+fn is_elision(chars: &[(usize, char)], after: usize, prev: Option<char>) -> bool {
+    if !prev.is_none_or(|p| is_space(p) || p == '(') {
+        // "rock 'n' roll": the second mark of 'n'
+        if prev == Some('n')
+            && after >= 4
+            && is_space(chars[after - 4].1)
+            && matches!(chars[after - 3].1, '\'' | '\u{2018}' | '\u{2019}')
+        {
+            return true;
+        }
+        return false;
+    }
+    let mut j = after;
+    while j < chars.len() && chars[j].1.is_alphanumeric() {
+        j += 1;
+    }
+    let word: String = chars[after..j]
+        .iter()
+        .map(|&(_, c)| c.to_ascii_lowercase())
+        .collect();
+    let next = chars.get(j).map(|&(_, c)| c);
+    if word.len() >= 2 && word.chars().take(2).all(|c| c.is_ascii_digit()) {
+        return word.len() == 2 || word.ends_with('s'); // '90s, '08
+    }
+    if word == "n" {
+        return matches!(next, Some('\'' | '\u{2019}'));
+    }
+    ELISIONS.contains(&word.as_str())
+        && word != "n"
+        && next.is_none_or(|n| is_space(n) || matches!(n, ',' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        classify(text)
+            .iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.role))
+            .collect()
+    }
+
+    #[test]
+    fn straight_marks_take_their_direction_from_neighbours() {
+        assert_eq!(
+            roles("He said \"yes,\" and left."),
+            vec![("\"".into(), Role::Open), ("\"".into(), Role::Close)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(
+            roles("don't Iran\u{2019}s O'Neill '90s the '08 race rock 'n' roll 'em").is_empty()
+        );
+    }
+
+    #[test]
+    fn possessive_plural_may_close() {
+        assert_eq!(
+            roles("the Joneses' house"),
+            vec![("'".into(), Role::CloseOrApostrophe)]
+        );
+    }
+
+    #[test]
+    fn primes_are_not_marks() {
+        assert!(roles("a 5'11\" forward and a 6\u{2019}2\u{201D} guard").is_empty());
+    }
+
+    #[test]
+    fn doubled_ascii_marks_are_one_double_mark() {
+        let m = classify("``Yes,'' he said");
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].family, m[0].role), (Family::Double, Role::Open));
+        assert_eq!(
+            (m[1].family, m[1].role, m[1].end - m[1].start),
+            (Family::Double, Role::Close, 2)
+        );
+    }
+
+    #[test]
+    fn misprinted_curly_mark_follows_its_neighbours() {
+        assert_eq!(roles("\u{201D}Mr. Smith left.")[0].1, Role::Open);
+    }
+}

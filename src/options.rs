@@ -1,0 +1,131 @@
+//! Caller options, and the one error type of the crate.
+
+use std::fmt;
+
+/// What to include in an analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Options {
+    /// Also list the quoted spans judged not to be speech (scare quotes, titles, nicknames),
+    /// with the reason, under `rejected`.
+    pub rejected: bool,
+}
+
+impl Options {
+    /// The option names accepted in a JSON or JS options object.
+    pub const NAMES: &'static [&'static str] = &["rejected"];
+
+    /// Reads options from a JSON object. Unknown names and wrong types are errors that name
+    /// the option.
+    pub fn from_json(value: &serde_json::Value) -> Result<Options, Error> {
+        let mut opts = Options::default();
+        let obj = match value {
+            serde_json::Value::Null => return Ok(opts),
+            serde_json::Value::Object(o) => o,
+            other => {
+                return Err(Error::new(
+                    ErrorKind::NotAnObject,
+                    format!("options must be an object, not {other}"),
+                ));
+            }
+        };
+        for (name, v) in obj {
+            match name.as_str() {
+                "rejected" => match v {
+                    serde_json::Value::Bool(b) => opts.rejected = *b,
+                    serde_json::Value::Null => {}
+                    other => {
+                        return Err(Error::new(
+                            ErrorKind::BadValue,
+                            format!("option \"rejected\" must be a boolean, not {other}"),
+                        ));
+                    }
+                },
+                _ => {
+                    return Err(Error::new(
+                        ErrorKind::UnknownOption,
+                        format!(
+                            "unknown option \"{name}\" (known options: {})",
+                            Options::NAMES.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(opts)
+    }
+}
+
+/// What went wrong with the caller's options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An option name that does not exist.
+    UnknownOption,
+    /// An option with a value of the wrong type.
+    BadValue,
+    /// Options that are not an object at all.
+    NotAnObject,
+}
+
+/// An error in the caller's options. Analysing text itself never fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, message: String) -> Error {
+        Error { kind, message }
+    }
+
+    /// What kind of error it is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_option_is_named() {
+        let e = Options::from_json(&serde_json::json!({"speakers": true})).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::UnknownOption);
+        assert!(e.to_string().contains("\"speakers\""), "{e}");
+    }
+
+    #[test]
+    fn wrong_type_is_named() {
+        let e = Options::from_json(&serde_json::json!({"rejected": "yes"})).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::BadValue);
+        assert!(e.to_string().contains("rejected"));
+    }
+
+    #[test]
+    fn null_and_empty_are_defaults() {
+        assert_eq!(
+            Options::from_json(&serde_json::Value::Null).unwrap(),
+            Options::default()
+        );
+        assert_eq!(
+            Options::from_json(&serde_json::json!({})).unwrap(),
+            Options::default()
+        );
+        assert!(
+            Options::from_json(&serde_json::json!({"rejected": true}))
+                .unwrap()
+                .rejected
+        );
+    }
+}

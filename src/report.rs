@@ -1,0 +1,219 @@
+//! The JSON record that JS and the CLI see, and the one UTF-8 → UTF-16 offset conversion.
+//!
+//! Inside the crate spans are UTF-8 byte offsets. Everything JSON or JS sees uses UTF-16
+//! code units, the indices of `String.prototype.slice`; [`Report::new`] converts every span
+//! in one pass over the text.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::options::Options;
+use crate::span::Span;
+
+/// A span as JSON sees it: UTF-16 offsets and the text it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpanRecord {
+    /// First UTF-16 code unit.
+    pub start: usize,
+    /// One past the last UTF-16 code unit.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+}
+
+/// One quotation in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteRecord {
+    /// First UTF-16 code unit (the opening mark).
+    pub start: usize,
+    /// One past the last UTF-16 code unit.
+    pub end: usize,
+    /// The quotation, marks included.
+    pub text: String,
+    /// `direct` or `indirect`.
+    pub kind: &'static str,
+    /// The speaker mention, or `null`.
+    pub speaker: Option<SpanRecord>,
+    /// Index of the speaker in `actors`, or `null`.
+    pub actor: Option<usize>,
+    /// The reporting cue, or `null`.
+    pub cue: Option<SpanRecord>,
+    /// Whether a closing mark ends this part.
+    pub closed: bool,
+    /// Index in `quotes` of the first part of this quotation (its own index unless it
+    /// continues a quotation from an earlier paragraph).
+    pub group: usize,
+}
+
+/// One actor in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorRecord {
+    /// Its index in `actors`.
+    pub id: usize,
+    /// The fullest name found.
+    pub name: String,
+    /// `person`, `organization` or `place`.
+    pub kind: &'static str,
+    /// Its mentions.
+    pub mentions: Vec<SpanRecord>,
+}
+
+/// A quoted span that is not speech.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RejectedRecord {
+    /// First UTF-16 code unit.
+    pub start: usize,
+    /// One past the last UTF-16 code unit.
+    pub end: usize,
+    /// The quoted text, marks included.
+    pub text: String,
+    /// `markup`, `term`, `title`, `nickname` or `scare-quote`.
+    pub reason: &'static str,
+}
+
+/// The whole result as JSON sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Quotations, sorted by start.
+    pub quotes: Vec<QuoteRecord>,
+    /// Actors; `quotes[i].actor` indexes this list.
+    pub actors: Vec<ActorRecord>,
+    /// Present when the `rejected` option is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Vec<RejectedRecord>>,
+}
+
+/// Byte offset → UTF-16 offset, for a set of offsets collected up front.
+struct Utf16Offsets {
+    table: Vec<(usize, usize)>,
+}
+
+impl Utf16Offsets {
+    fn new(text: &str, mut offsets: Vec<usize>) -> Utf16Offsets {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut table = Vec::with_capacity(offsets.len());
+        let mut units = 0;
+        let mut next = offsets.iter().peekable();
+        for (byte, c) in text.char_indices() {
+            while let Some(&&o) = next.peek() {
+                if o > byte {
+                    break;
+                }
+                table.push((o, units));
+                next.next();
+            }
+            units += c.len_utf16();
+        }
+        for &o in next {
+            table.push((o, units));
+        }
+        Utf16Offsets { table }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => self.table[i].1,
+            Err(_) => unreachable_offset(byte),
+        }
+    }
+}
+
+#[cold]
+fn unreachable_offset(byte: usize) -> usize {
+    debug_assert!(false, "offset {byte} was not collected");
+    0
+}
+
+/// Converts a single byte offset of `text` to UTF-16 code units.
+pub fn utf16_offset(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())]
+        .chars()
+        .map(char::len_utf16)
+        .sum()
+}
+
+impl Report {
+    /// Builds the JSON record for `analysis` of `text`.
+    pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
+        let mut offs = Vec::new();
+        let mut add = |s: Span| {
+            offs.push(s.start);
+            offs.push(s.end);
+        };
+        for q in &analysis.quotes {
+            add(q.span);
+            q.speaker.into_iter().chain(q.cue).for_each(&mut add);
+        }
+        for a in &analysis.actors {
+            a.mentions.iter().copied().for_each(&mut add);
+        }
+        if options.rejected {
+            analysis.rejected.iter().for_each(|r| add(r.span));
+        }
+        let map = Utf16Offsets::new(text, offs);
+        let span = |s: Span| SpanRecord {
+            start: map.get(s.start),
+            end: map.get(s.end),
+            text: s.text(text).to_string(),
+        };
+        Report {
+            quotes: analysis
+                .quotes
+                .iter()
+                .map(|q| QuoteRecord {
+                    start: map.get(q.span.start),
+                    end: map.get(q.span.end),
+                    text: q.span.text(text).to_string(),
+                    kind: q.kind.as_str(),
+                    speaker: q.speaker.map(span),
+                    actor: q.actor,
+                    cue: q.cue.map(span),
+                    closed: q.closed,
+                    group: q.group,
+                })
+                .collect(),
+            actors: analysis
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(id, a)| ActorRecord {
+                    id,
+                    name: a.name.clone(),
+                    kind: a.kind.as_str(),
+                    mentions: a.mentions.iter().map(|&m| span(m)).collect(),
+                })
+                .collect(),
+            rejected: options.rejected.then(|| {
+                analysis
+                    .rejected
+                    .iter()
+                    .map(|r| RejectedRecord {
+                        start: map.get(r.span.start),
+                        end: map.get(r.span.end),
+                        text: r.span.text(text).to_string(),
+                        reason: r.reason.as_str(),
+                    })
+                    .collect()
+            }),
+        }
+    }
+
+    /// The record as compact JSON, exactly as the wasm API returns it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a report always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_utf16_units() {
+        let text = "a\u{201C}b\u{1F600}c";
+        let m = Utf16Offsets::new(text, vec![0, 1, 4, 5, 9, 10]);
+        assert_eq!([0, 1, 4, 5, 9, 10].map(|b| m.get(b)), [0, 1, 2, 3, 5, 6]);
+        assert_eq!(utf16_offset(text, 9), 5);
+    }
+}

@@ -1,0 +1,354 @@
+//! The text model: paragraphs, sentences and tokens, all as byte spans.
+//!
+//! Paragraphs are lines: news text puts one paragraph on a line, with or without blank
+//! lines between them, and a quotation never runs across a line break without reopening.
+//! Sentences are split at `.`, `?`, `!` and `…` followed by a capital, a digit or an opening
+//! mark, except after the abbreviations of `lexicon/abbreviations.txt` and after initials.
+//! Tokens are words (letters and digits, with inner apostrophes, hyphens and abbreviation
+//! periods kept inside: `don't`, `al-Asad`, `U.S.`) and single punctuation characters.
+
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and abbreviation periods.
+    Word,
+    /// Any other non-space character, one per token (quote marks included).
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is.
+    pub span: Span,
+    /// Word or punctuation.
+    pub kind: TokenKind,
+    /// Index of the sentence holding the token.
+    pub sentence: usize,
+}
+
+/// A sentence: a span inside one paragraph and the range of its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where the sentence is (trimmed of surrounding space).
+    pub span: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    /// Its tokens: `tokens[first_token..end_token]`.
+    pub first_token: usize,
+    /// One past its last token.
+    pub end_token: usize,
+}
+
+/// The segmented text: paragraphs, sentences and tokens, each sorted by position.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Paragraph spans (one per non-blank line, trimmed).
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens, in text order.
+    pub tokens: Vec<Token>,
+}
+
+/// True for characters that join a word: letters, digits and marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// True for the apostrophe-like characters that may join two letters inside a word.
+pub fn is_apostrophe_char(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+/// Horizontal white space, including the no-break and other Unicode spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+impl Segmented {
+    /// Segments `text`.
+    pub fn new(text: &str, lexicon: &Lexicon) -> Segmented {
+        let mut seg = Segmented::default();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let lead = body.len() - body.trim_start_matches(is_space).len();
+            let trimmed = body.trim_matches(is_space);
+            if !trimmed.is_empty() {
+                let start = line_start + lead;
+                seg.paragraphs.push(Span::new(start, start + trimmed.len()));
+            }
+            line_start += line.len();
+        }
+        for p in 0..seg.paragraphs.len() {
+            let para = seg.paragraphs[p];
+            let first = seg.tokens.len();
+            tokenize(text, para, &mut seg.tokens, lexicon);
+            split_sentences(text, p, first, &mut seg, lexicon);
+        }
+        seg
+    }
+
+    /// The index of the paragraph that contains byte `pos`, if any.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.end <= pos);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= pos).then_some(i)
+    }
+
+    /// The index of the first token that starts at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// The index of the sentence that contains byte `pos` (or the last one before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        i.checked_sub(1)
+    }
+}
+
+fn tokenize(text: &str, para: Span, tokens: &mut Vec<Token>, lexicon: &Lexicon) {
+    let s = &text[para.start..para.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if is_space(c) {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            let end = off + c.len_utf8();
+            tokens.push(Token {
+                span: Span::new(para.start + off, para.start + end),
+                kind: TokenKind::Punct,
+                sentence: 0,
+            });
+            i += 1;
+            continue;
+        }
+        // A word: word characters, joined across one inner apostrophe, hyphen or period.
+        let mut j = i + 1;
+        loop {
+            while j < chars.len() && is_word_char(chars[j].1) {
+                j += 1;
+            }
+            if j + 1 < chars.len() && j > 0 {
+                let (p, c, n) = (chars[j - 1].1, chars[j].1, chars[j + 1].1);
+                let join = is_word_char(n)
+                    && (is_apostrophe_char(c)
+                        || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&')
+                        || (c == '.' && p.is_alphabetic() && n.is_alphabetic())
+                        || (matches!(c, '.' | ',') && p.is_ascii_digit() && n.is_ascii_digit()));
+                if join {
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = if j < chars.len() { chars[j].0 } else { s.len() };
+        // Keep an abbreviation's final period: "Mr.", "U.S.", "J."
+        if j < chars.len() && chars[j].1 == '.' {
+            let word = &s[off..end];
+            if lexicon.is_abbreviation(&s[off..end + 1]) || is_initial_or_acronym(word) {
+                end += 1;
+                j += 1;
+            }
+        }
+        tokens.push(Token {
+            span: Span::new(para.start + off, para.start + end),
+            kind: TokenKind::Word,
+            sentence: 0,
+        });
+        i = j;
+    }
+}
+
+/// "J", "U.S", "a.m": a single capital letter, or letters joined by periods.
+fn is_initial_or_acronym(word: &str) -> bool {
+    let mut cs = word.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => word.contains('.') && word.split('.').all(|p| p.chars().count() == 1),
+    }
+}
+
+fn split_sentences(text: &str, p: usize, first: usize, seg: &mut Segmented, lexicon: &Lexicon) {
+    let end = seg.tokens.len();
+    let mut start = first;
+    let mut i = first;
+    while i < end {
+        let tok = seg.tokens[i];
+        let t = tok.span.text(text);
+        let terminal = match tok.kind {
+            TokenKind::Punct => matches!(t, "." | "?" | "!" | "\u{2026}"),
+            TokenKind::Word => t.ends_with('.') && lexicon.abbreviation_may_end_sentence(t),
+        };
+        if !terminal {
+            i += 1;
+            continue;
+        }
+        // Closing marks and brackets stay with the sentence they close.
+        let mut k = i + 1;
+        while k < end {
+            let c = seg.tokens[k].span.text(text);
+            if seg.tokens[k].span.start == seg.tokens[k - 1].span.end
+                && matches!(
+                    c,
+                    "\"" | "'"
+                        | "\u{201D}"
+                        | "\u{2019}"
+                        | ")"
+                        | "]"
+                        | "\u{BB}"
+                        | "?"
+                        | "!"
+                        | "."
+                        | "\u{203A}"
+                )
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k >= end {
+            break;
+        }
+        let next = seg.tokens[k];
+        let spaced = next.span.start > seg.tokens[k - 1].span.end;
+        let next_text = next.span.text(text);
+        let c0 = next_text.chars().next().unwrap_or(' ');
+        let opens = c0.is_uppercase()
+            || c0.is_ascii_digit()
+            || matches!(
+                c0,
+                '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '\u{AB}' | '`' | '\u{2014}'
+            );
+        let ok = spaced
+            && opens
+            && match tok.kind {
+                TokenKind::Word => lexicon.is_sentence_starter(next_text),
+                TokenKind::Punct => true,
+            };
+        if ok {
+            push_sentence(seg, p, start, k);
+            start = k;
+        }
+        i = k;
+    }
+    if start < end {
+        push_sentence(seg, p, start, end);
+    }
+}
+
+fn push_sentence(seg: &mut Segmented, p: usize, from: usize, to: usize) {
+    let idx = seg.sentences.len();
+    for t in &mut seg.tokens[from..to] {
+        t.sentence = idx;
+    }
+    seg.sentences.push(Sentence {
+        span: Span::new(seg.tokens[from].span.start, seg.tokens[to - 1].span.end),
+        paragraph: p,
+        first_token: from,
+        end_token: to,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let lex = Lexicon::get();
+        let seg = Segmented::new(text, lex);
+        seg.sentences.iter().map(|s| s.span.text(text)).collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        let seg = Segmented::new(text, Lexicon::get());
+        seg.tokens.iter().map(|t| t.span.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Smith met Gen. Jones on Jan. 3 at No. 10 Downing St. at 9 a.m. local time. Then he left."),
+            vec![
+                "Mr. Smith met Gen. Jones on Jan. 3 at No. 10 Downing St. at 9 a.m. local time.",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            sentences("The U.S. and the U.N. agreed after Sept. 11 attacks. It held."),
+            vec![
+                "The U.S. and the U.N. agreed after Sept. 11 attacks.",
+                "It held."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_final_abbreviation_splits_before_a_function_word() {
+        assert_eq!(
+            sentences("Troops returned to the U.S. The move surprised many."),
+            vec!["Troops returned to the U.S.", "The move surprised many."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("J. K. Rowling spoke. She left."),
+            vec!["J. K. Rowling spoke.", "She left."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("\u{201C}We won.\u{201D} She smiled. \"Go!\" he said."),
+            vec!["\u{201C}We won.\u{201D}", "She smiled.", "\"Go!\" he said."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let text = "Headline here\n\nFirst para.\nSecond para.\n  \n Third. ";
+        let seg = Segmented::new(text, Lexicon::get());
+        let paras: Vec<&str> = seg.paragraphs.iter().map(|p| p.text(text)).collect();
+        assert_eq!(
+            paras,
+            vec!["Headline here", "First para.", "Second para.", "Third."]
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_periods() {
+        assert_eq!(
+            words("Don't say al-Asad's U.S. plan cost $1,000.50."),
+            vec![
+                "Don't",
+                "say",
+                "al-Asad's",
+                "U.S.",
+                "plan",
+                "cost",
+                "$",
+                "1,000.50",
+                "."
+            ]
+        );
+        assert_eq!(words("Iran\u{2019}s"), vec!["Iran\u{2019}s"]);
+        assert_eq!(words("Iran\u{a0}s"), vec!["Iran", "s"]);
+    }
+}

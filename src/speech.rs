@@ -1,0 +1,289 @@
+//! Speech or not: deciding whether a quoted span is someone's words, or a name, a title, a
+//! term held at a distance (a scare quote) or markup.
+//!
+//! The decision reads the span the way a careful reader does: what stands right before the
+//! opening mark (`so-called`, `the film`, a first name), what the quoted words look like (a
+//! sentence, a Title Case name, a number), and whether anyone speaks nearby (a reporting cue
+//! next to the quote or in its sentence, a colon introducing it, a headline).
+
+use crate::doc::Doc;
+use crate::quotes::QuoteSpan;
+use crate::segment::{is_space, TokenKind};
+use crate::span::Span;
+
+/// Why a quoted span is not speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotSpeech {
+    /// Quote marks inside markup or around a number, a URL, or nothing.
+    Markup,
+    /// A term named by the phrase before it (`so-called "experts"`, `dubbed "…"`).
+    Term,
+    /// The title of a work (`the film "Dune"`, `on "Face the Nation"`).
+    Title,
+    /// A nickname between a first name and a surname (`Robert "Bobby" Lane`).
+    Nickname,
+    /// A short phrase with no one speaking near it: a scare quote.
+    ScareQuote,
+}
+
+impl NotSpeech {
+    /// A short lower-case name for the reason, as it appears in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotSpeech::Markup => "markup",
+            NotSpeech::Term => "term",
+            NotSpeech::Title => "title",
+            NotSpeech::Nickname => "nickname",
+            NotSpeech::ScareQuote => "scare-quote",
+        }
+    }
+}
+
+/// The facts about one quoted span that the decision uses.
+struct Reading<'t> {
+    content: &'t str,
+    words: usize,
+    capitalised: usize,
+    sentence_like: bool,
+}
+
+/// Decides whether the quotation `q` is speech. `continues` is true for the second and later
+/// parts of a quotation running over paragraphs.
+pub fn judge(doc: &Doc, q: &QuoteSpan, continues: bool) -> Result<(), NotSpeech> {
+    let text = doc.text;
+    let r = read(doc, q);
+    if r.words == 0 || looks_like_markup(text, q.span.start, r.content) {
+        return Err(NotSpeech::Markup);
+    }
+    if continues {
+        return Ok(());
+    }
+    let before = words_before(doc, q.span.start, 3);
+    let lower: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
+    let last = lower.last().map(String::as_str).unwrap_or("");
+    let last_two = if lower.len() >= 2 {
+        format!("{} {}", lower[lower.len() - 2], last)
+    } else {
+        String::new()
+    };
+    if doc.lexicon.is_naming_phrase(last) || doc.lexicon.is_naming_phrase(&last_two) {
+        return Err(NotSpeech::Term);
+    }
+    if doc.lexicon.is_work_noun(last) && !r.sentence_like {
+        return Err(NotSpeech::Title);
+    }
+    if is_nickname(doc, q, &r) {
+        return Err(NotSpeech::Nickname);
+    }
+    if cue_adjacent(doc, q) || colon_before(text, q.span.start) {
+        return Ok(());
+    }
+    let title_case = r.words >= 1 && r.capitalised * 3 >= r.words * 2 && !r.sentence_like;
+    let title_context = matches!(last, "on" | "of" | "in" | "watch" | "read" | "see" | "the")
+        || before
+            .last()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+    if title_case && title_context && r.words <= 8 {
+        return Err(NotSpeech::Title);
+    }
+    let para = doc.seg.paragraph_at(q.span.start);
+    if para == Some(0)
+        && doc
+            .seg
+            .tokens
+            .iter()
+            .take_while(|t| t.span.end <= doc.seg.paragraphs[0].end)
+            .count()
+            <= 30
+    {
+        return Ok(()); // a headline's quotation is its subject's words
+    }
+    if r.sentence_like || !q.closed {
+        return Ok(());
+    }
+    if speaking_nearby(doc, q) {
+        return Ok(());
+    }
+    Err(NotSpeech::ScareQuote)
+}
+
+fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
+    let content = doc.str(q.content).trim_matches(is_space);
+    let a = doc.token_after(q.content.start);
+    let b = doc.token_before(q.content.end);
+    let mut words = 0;
+    let mut capitalised = 0;
+    for i in a..b.max(a) {
+        if doc.is_word(i) {
+            let w = doc.tok(i);
+            if w.chars().next().is_some_and(char::is_alphabetic) {
+                words += 1;
+                if w.chars().next().is_some_and(char::is_uppercase) || is_minor_title_word(w) {
+                    capitalised += 1;
+                }
+            } else {
+                words += 1;
+            }
+        }
+    }
+    let first_upper = content
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let ends_like_speech =
+        content.ends_with(['.', '?', '!', ',', '\u{2026}', '-', '\u{2014}', ':', ';']);
+    let sentence_like =
+        (first_upper && words >= 3 && (ends_like_speech || words >= 6)) || words >= 10;
+    Reading {
+        content,
+        words,
+        capitalised,
+        sentence_like,
+    }
+}
+
+/// Small words that stay lower case inside titles ("Face the Nation").
+fn is_minor_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "to"
+            | "for"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+    )
+}
+
+fn looks_like_markup(text: &str, start: usize, content: &str) -> bool {
+    let prev = text[..start].chars().next_back();
+    if prev == Some('=') {
+        return true;
+    }
+    let has_letter = content.chars().any(char::is_alphabetic);
+    !has_letter
+        || content.starts_with("http")
+        || content.starts_with("www.")
+        || content.starts_with("pic.")
+}
+
+/// Up to `n` words right before `pos` in the same sentence, nearest last.
+fn words_before<'t>(doc: &Doc<'t>, pos: usize, n: usize) -> Vec<&'t str> {
+    let end = doc.token_before(pos);
+    let Some(sentence) = end.checked_sub(1).map(|i| doc.token(i).sentence) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = end;
+    while i > 0 && out.len() < n {
+        i -= 1;
+        let t = doc.token(i);
+        if t.sentence != sentence || t.kind != TokenKind::Word {
+            if t.kind == TokenKind::Punct && doc.tok(i) == "-" {
+                continue;
+            }
+            break;
+        }
+        out.push(doc.tok(i));
+    }
+    out.reverse();
+    // "so-called" is one token; "so called" two.
+    out
+}
+
+fn is_nickname(doc: &Doc, q: &QuoteSpan, r: &Reading) -> bool {
+    if r.words == 0 || r.words > 3 || r.sentence_like || r.capitalised < r.words {
+        return false;
+    }
+    let before = doc.token_before(q.span.start);
+    let after = doc.token_after(q.span.end);
+    let name_before = before.checked_sub(1).is_some_and(|i| {
+        doc.is_word(i) && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    });
+    let name_after = after < doc.seg.tokens.len()
+        && doc.is_word(after)
+        && doc
+            .tok(after)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && doc.token(after).span.start == q.span.end + 1;
+    name_before && name_after
+}
+
+/// A cue right next to the quote: `chanting "…"`, `said, "…"`, `"…," she said`.
+fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
+    let before = doc.token_before(q.span.start);
+    let mut i = before;
+    let mut steps = 0;
+    while i > 0 && steps < 3 {
+        i -= 1;
+        if doc.cue_at_token(i).is_some() {
+            return true;
+        }
+        if !matches!(doc.tok(i), "," | ":" | "that") {
+            break;
+        }
+        steps += 1;
+    }
+    let after = doc.token_after(q.span.end);
+    let sentence_end = doc.seg.tokens.get(after).map(|t| t.sentence);
+    for k in after..(after + 6).min(doc.seg.tokens.len()) {
+        if Some(doc.token(k).sentence) != sentence_end && k > after {
+            break;
+        }
+        if doc.cue_at_token(k).is_some() {
+            return true;
+        }
+        if matches!(doc.tok(k), "." | "\"" | "\u{201C}" | ";") {
+            break;
+        }
+    }
+    false
+}
+
+fn colon_before(text: &str, start: usize) -> bool {
+    text[..start].trim_end_matches(is_space).ends_with(':')
+}
+
+/// A cue or a speech noun anywhere in the quote's sentence (outside the quote), or in a
+/// short sentence right after a quote that ends its own sentence.
+fn speaking_nearby(doc: &Doc, q: &QuoteSpan) -> bool {
+    let seg = &doc.seg;
+    let (Some(s0), Some(s1)) = (
+        seg.sentence_at(q.span.start),
+        seg.sentence_at(q.span.end.saturating_sub(1)),
+    ) else {
+        return false;
+    };
+    let mut span = Span::new(seg.sentences[s0].span.start, seg.sentences[s1].span.end);
+    if seg.sentences[s1].span.end <= q.span.end + 1 {
+        if let Some(next) = seg.sentences.get(s1 + 1) {
+            if next.paragraph == seg.sentences[s1].paragraph
+                && next.end_token - next.first_token <= 10
+            {
+                span.end = next.span.end;
+            }
+        }
+    }
+    let outside = |s: Span| !q.span.contains(s);
+    if doc.cues_in(span).iter().any(|c| outside(c.span)) {
+        return true;
+    }
+    let a = doc.token_after(span.start);
+    let b = doc.token_before(span.end);
+    (a..b.max(a)).any(|i| {
+        let t = doc.token(i);
+        t.kind == TokenKind::Word
+            && outside(t.span)
+            && doc.lexicon.is_speech_noun(&doc.tok(i).to_lowercase())
+    })
+}

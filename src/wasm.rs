@@ -1,0 +1,68 @@
+//! The WebAssembly API: free functions over the pure core.
+//!
+//! `analyze(text, options?)` returns the same record the CLI prints with `--json`, as a
+//! plain JS object (serialised JSON-compatibly: `null`, never `undefined`; plain objects,
+//! never `Map`s). Bad options throw a JS `Error` naming the option.
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{analyze_to_report, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A span of the analysed text, in UTF-16 code units (as String.prototype.slice). */
+export interface Span { start: number; end: number; text: string }
+/** One quotation. A quotation over several paragraphs is one Quote per paragraph part. */
+export interface Quote {
+  start: number; end: number; text: string;
+  kind: "direct" | "indirect";
+  speaker: Span | null;
+  /** Index into `actors`. */
+  actor: number | null;
+  cue: Span | null;
+  closed: boolean;
+  /** Index in `quotes` of the first part of this quotation. */
+  group: number;
+}
+/** A person, organisation or place that speaks. */
+export interface Actor { id: number; name: string; kind: "person" | "organization" | "place"; mentions: Span[] }
+/** A quoted span that is not speech. */
+export interface Rejected { start: number; end: number; text: string; reason: "markup" | "term" | "title" | "nickname" | "scare-quote" }
+/** The result of analyze(). */
+export interface Analysis { quotes: Quote[]; actors: Actor[]; rejected?: Rejected[] }
+/** Options of analyze(); unknown names throw. */
+export interface Options { rejected?: boolean }
+"#;
+
+/// Analyses `text` and returns `{quotes, actors}` with UTF-16 offsets.
+#[wasm_bindgen(unchecked_return_type = "Analysis")]
+pub fn analyze(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = read_options(options)?;
+    let report = analyze_to_report(text, &options);
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+}
+
+/// The version of whosaid.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+fn read_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    if !options.is_object() || options.is_function() || js_sys::Array::is_array(&options) {
+        return Err(JsError::new(
+            "options must be a plain object such as { rejected: true }",
+        ));
+    }
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("options must be a plain object: {e}")))?;
+    Options::from_json(&value).map_err(|e| JsError::new(&e.to_string()))
+}
