@@ -99,20 +99,22 @@ impl Extractor {
         // Speech or not, decided for each quotation as a whole (by its first part).
         let mut verdict: Vec<Result<(), NotSpeech>> = Vec::with_capacity(spans.len());
         for (i, q) in spans.iter().enumerate() {
-            let v = if q.group == i {
-                speech::judge(&doc, q, false)
-            } else {
-                verdict[q.group]
+            let previous = i.checked_sub(1).map(|p| verdict[p]);
+            // A part whose first part is markup ("(CROSSTALK.)") is judged on its own.
+            let v = match verdict.get(q.group) {
+                Some(&v) if q.group != i && v != Err(NotSpeech::Markup) => v,
+                _ => speech::judge(&doc, q, q.group != i, previous),
             };
             verdict.push(v);
         }
 
         let mut analysis = Analysis::default();
-        let mut out_index = vec![usize::MAX; spans.len()];
+        // For each group: its last part, and the output index of its first reported part.
         let mut last_part = vec![usize::MAX; spans.len()];
         for (i, q) in spans.iter().enumerate() {
             last_part[q.group] = i;
         }
+        let mut head: Vec<Option<usize>> = vec![None; spans.len()];
         let mut speakers = Vec::new();
         for (i, q) in spans.iter().enumerate() {
             match verdict[i] {
@@ -121,19 +123,22 @@ impl Extractor {
                     reason,
                 }),
                 Ok(()) => {
-                    let group_out = if q.group == i {
-                        analysis.quotes.len()
-                    } else {
-                        out_index[q.group]
-                    };
-                    out_index[i] = analysis.quotes.len();
-                    let attr = if q.group == i {
-                        attribution::attribute(&doc, q.span, spans[last_part[i]].span)
-                    } else {
-                        let first = &analysis.quotes[group_out];
-                        attribution::Attribution {
-                            speaker: first.speaker,
-                            cue: first.cue,
+                    let (group_out, attr) = match head[q.group] {
+                        Some(h) => {
+                            let first = &analysis.quotes[h];
+                            let attr = attribution::Attribution {
+                                speaker: first.speaker,
+                                cue: first.cue,
+                            };
+                            (h, attr)
+                        }
+                        None => {
+                            head[q.group] = Some(analysis.quotes.len());
+                            let last = spans[last_part[q.group]].span;
+                            (
+                                analysis.quotes.len(),
+                                attribution::attribute(&doc, q.span, last),
+                            )
                         }
                     };
                     speakers.push(attr.speaker);

@@ -44,13 +44,26 @@ impl NotSpeech {
 struct Reading<'t> {
     content: &'t str,
     words: usize,
-    capitalised: usize,
     sentence_like: bool,
+    /// Most words capitalised, as in a title or a name ("Face the Nation").
+    title_case: bool,
+    /// Nothing of its sentence stands before the quote.
+    standalone: bool,
+    /// The quoted words end with a sentence's final punctuation.
+    ends_sentence: bool,
+    /// The quote is its whole paragraph.
+    whole_paragraph: bool,
 }
 
 /// Decides whether the quotation `q` is speech. `continues` is true for the second and later
-/// parts of a quotation running over paragraphs.
-pub fn judge(doc: &Doc, q: &QuoteSpan, continues: bool) -> Result<(), NotSpeech> {
+/// parts of a quotation running over paragraphs; `previous` is the verdict on the quotation
+/// right before this one when the two are joined by "and"/"or" in one sentence.
+pub fn judge(
+    doc: &Doc,
+    q: &QuoteSpan,
+    continues: bool,
+    previous: Option<Result<(), NotSpeech>>,
+) -> Result<(), NotSpeech> {
     let text = doc.text;
     let r = read(doc, q);
     if r.words == 0 || looks_like_markup(text, q.span.start, r.content) {
@@ -59,18 +72,27 @@ pub fn judge(doc: &Doc, q: &QuoteSpan, continues: bool) -> Result<(), NotSpeech>
     if continues {
         return Ok(());
     }
-    let before = words_before(doc, q.span.start, 3);
+    let before = words_before(doc, q.span.start, 4);
     let lower: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
-    let last = lower.last().map(String::as_str).unwrap_or("");
-    let last_two = if lower.len() >= 2 {
-        format!("{} {}", lower[lower.len() - 2], last)
-    } else {
-        String::new()
+    // "known as the", "dubbed a": the naming word stands before an article.
+    let mut named = lower.as_slice();
+    while let [rest @ .., last] = named {
+        if matches!(last.as_str(), "the" | "a" | "an") {
+            named = rest;
+        } else {
+            break;
+        }
+    }
+    let last = named.last().map(String::as_str).unwrap_or("");
+    let last_two = match named {
+        [.., a, b] => format!("{a} {b}"),
+        _ => String::new(),
     };
     if doc.lexicon.is_naming_phrase(last) || doc.lexicon.is_naming_phrase(&last_two) {
         return Err(NotSpeech::Term);
     }
-    if doc.lexicon.is_work_noun(last) && !r.sentence_like {
+    let next_to = lower.last().map(String::as_str).unwrap_or("");
+    if doc.lexicon.is_work_noun(next_to) && !r.sentence_like {
         return Err(NotSpeech::Title);
     }
     if is_nickname(doc, q, &r) {
@@ -79,33 +101,64 @@ pub fn judge(doc: &Doc, q: &QuoteSpan, continues: bool) -> Result<(), NotSpeech>
     if cue_adjacent(doc, q) || colon_before(text, q.span.start) {
         return Ok(());
     }
-    let title_case = r.words >= 1 && r.capitalised * 3 >= r.words * 2 && !r.sentence_like;
-    let title_context = matches!(last, "on" | "of" | "in" | "watch" | "read" | "see" | "the")
-        || before
-            .last()
-            .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
-    if title_case && title_context && r.words <= 8 {
-        return Err(NotSpeech::Title);
+    if let (Some(v), "and" | "or") = (previous, named.last().map(String::as_str).unwrap_or("")) {
+        return v; // “too loud” or “too shrill”: judged like the first
     }
-    let para = doc.seg.paragraph_at(q.span.start);
-    if para == Some(0)
-        && doc
-            .seg
-            .tokens
-            .iter()
-            .take_while(|t| t.span.end <= doc.seg.paragraphs[0].end)
-            .count()
-            <= 30
-    {
+    // "described the strikes as a “slap in the face”": a characterisation is someone's words.
+    if lower.iter().rev().take(3).any(|w| w == "as") {
+        return Ok(());
+    }
+    if is_headline(doc, q) {
         return Ok(()); // a headline's quotation is its subject's words
     }
-    if r.sentence_like || !q.closed {
+    if r.title_case {
+        // Title Case reads as a name: of a show, a book, an event ("on “Face the Nation”")
+        // unless it stands as a sentence of its own or someone is said to call it so.
+        let title_context = is_title_context(next_to)
+            || before
+                .last()
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+        if title_context {
+            return Err(NotSpeech::Title);
+        }
+        if r.standalone && r.ends_sentence && !r.whole_paragraph || speaking_nearby(doc, q) {
+            return Ok(());
+        }
+        return Err(NotSpeech::Title);
+    }
+    if r.sentence_like || r.standalone && r.ends_sentence || !q.closed {
         return Ok(());
     }
     if speaking_nearby(doc, q) {
         return Ok(());
     }
     Err(NotSpeech::ScareQuote)
+}
+
+/// Words after which a Title Case quotation is a name: "on", "of", "his".
+fn is_title_context(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "of"
+            | "in"
+            | "at"
+            | "during"
+            | "from"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
+fn is_headline(doc: &Doc, q: &QuoteSpan) -> bool {
+    let Some(&first) = doc.seg.paragraphs.first() else {
+        return false;
+    };
+    first.contains(q.span) && doc.token_before(first.end) <= 30
 }
 
 fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
@@ -135,11 +188,30 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
         content.ends_with(['.', '?', '!', ',', '\u{2026}', '-', '\u{2014}', ':', ';']);
     let sentence_like =
         (first_upper && words >= 3 && (ends_like_speech || words >= 6)) || words >= 10;
+    let title_case = words >= 1 && capitalised * 3 >= words * 2 && words <= 10 && first_upper;
+    let standalone = doc
+        .seg
+        .sentences
+        .get(
+            doc.token(a.min(doc.seg.tokens.len().saturating_sub(1)))
+                .sentence,
+        )
+        .is_some_and(|sentence| sentence.span.start >= q.span.start);
+    let ends_sentence = content
+        .trim_end_matches(['\'', '\u{2019}'])
+        .ends_with(['.', '?', '!', '\u{2026}']);
+    let whole_paragraph = doc.seg.paragraph_at(q.span.start).is_some_and(|p| {
+        let para = doc.seg.paragraphs[p];
+        para.start == q.span.start && para.end <= q.span.end
+    });
     Reading {
         content,
         words,
-        capitalised,
         sentence_like,
+        title_case,
+        standalone,
+        ends_sentence,
+        whole_paragraph,
     }
 }
 
@@ -169,6 +241,12 @@ fn looks_like_markup(text: &str, start: usize, content: &str) -> bool {
         return true;
     }
     let has_letter = content.chars().any(char::is_alphabetic);
+    let bracketed = (content.starts_with('(')
+        && content.trim_end_matches(['.', ',']).ends_with(')'))
+        || (content.starts_with('[') && content.trim_end_matches(['.', ',']).ends_with(']'));
+    if bracketed {
+        return true; // "(CROSSTALK.)": a stage direction, not words said
+    }
     !has_letter
         || content.starts_with("http")
         || content.starts_with("www.")
@@ -200,7 +278,7 @@ fn words_before<'t>(doc: &Doc<'t>, pos: usize, n: usize) -> Vec<&'t str> {
 }
 
 fn is_nickname(doc: &Doc, q: &QuoteSpan, r: &Reading) -> bool {
-    if r.words == 0 || r.words > 3 || r.sentence_like || r.capitalised < r.words {
+    if r.words == 0 || r.words > 3 || r.sentence_like || !r.title_case {
         return false;
     }
     let before = doc.token_before(q.span.start);
@@ -226,10 +304,10 @@ fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
     let mut steps = 0;
     while i > 0 && steps < 3 {
         i -= 1;
-        if doc.cue_at_token(i).is_some() {
+        if doc.cue_at_token(i).is_some() || doc.lexicon.is_speech_noun(&doc.tok(i).to_lowercase()) {
             return true;
         }
-        if !matches!(doc.tok(i), "," | ":" | "that") {
+        if !matches!(doc.tok(i), "," | ":" | "that" | "of" | "with") {
             break;
         }
         steps += 1;
