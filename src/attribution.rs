@@ -7,6 +7,7 @@
 //! continuation paragraphs and reported speech come with the full attribution stage.
 
 use crate::doc::{Cue, Doc};
+use crate::lexicon::CueKind;
 use crate::segment::TokenKind;
 use crate::span::Span;
 
@@ -26,7 +27,7 @@ const BEFORE_WINDOW: usize = 30;
 const MAX_SPEAKER: usize = 9;
 
 /// Words that end a speaker phrase when reading away from the cue.
-fn is_boundary_word(w: &str) -> bool {
+pub(crate) fn is_boundary_word(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "that"
@@ -160,23 +161,101 @@ fn is_weekday_or_time(w: &str) -> bool {
 pub fn attribute(doc: &Doc, first: Span, last: Span) -> Attribution {
     after(doc, last)
         .or_else(|| before(doc, first))
+        .or_else(|| headline_subject(doc, first))
         .unwrap_or_default()
+}
+
+/// `Minister 'ready for talks' over rail dispute`: in a headline, the quotation belongs to
+/// the noun phrase before it.
+fn headline_subject(doc: &Doc, q: Span) -> Option<Attribution> {
+    let seg = &doc.seg;
+    if seg.paragraphs.len() < 2 || !seg.paragraphs[0].contains(q) {
+        return None;
+    }
+    let mark = doc.token_after(q.start);
+    let speaker = noun_phrase_before(doc, mark)?;
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: None,
+    })
+}
+
+/// The subject at the start of a sentence: `Farrow ruled out …, but said …` → `Farrow`.
+fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
+    let s = doc.seg.sentences[sentence];
+    let mut i = s.first_token;
+    while i < s.end_token
+        && (!doc.is_word(i) || matches!(doc.tok(i), "But" | "And" | "So" | "Yet" | "However"))
+    {
+        i += 1;
+    }
+    if i >= s.end_token || !starts_noun_phrase(doc, i) {
+        return None;
+    }
+    let start = i;
+    let determiner = matches!(
+        doc.tok(i).to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    );
+    i += 1;
+    while i < s.end_token && i - start < MAX_SPEAKER && doc.is_word(i) && cue_at(doc, i).is_none() {
+        let w = doc.tok(i);
+        let fits = if determiner {
+            !is_boundary_word(w) && !is_skippable(w) && !w.ends_with("ed")
+        } else {
+            is_capitalised(w) || w == "of" && i + 1 < s.end_token && is_capitalised(doc.tok(i + 1))
+        };
+        if !fits {
+            break;
+        }
+        i += 1;
+    }
+    Some(Span::new(
+        doc.token(start).span.start,
+        doc.token(i - 1).span.end,
+    ))
+}
+
+/// A verb cue (or "according to") that starts at token `i`; adjuncts alone are no cue.
+fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    doc.cue_at_token(i).filter(|c| c.kind != CueKind::Adjunct)
+}
+
+fn is_participle(doc: &Doc, cue: Cue) -> bool {
+    let w = doc.str(cue.span);
+    w.split(' ').next().is_some_and(|v| v.ends_with("ing"))
 }
 
 /// `"…," X said` / `"…," said X` / `"…," X, the mayor, told reporters`.
 fn after(doc: &Doc, q: Span) -> Option<Attribution> {
     let toks = &doc.seg.tokens;
     let start = doc.token_after(q.end);
-    let sentence = toks.get(start)?.sentence;
-    // The quote must end its clause: `"…," she said`, not `"…" is a phrase she said`.
-    let mut i = start;
+    let close = doc.token_before(q.end).checked_sub(1)?;
+    let first = *toks.get(start)?;
+    if doc.seg.sentences[first.sentence].paragraph
+        != doc.seg.sentences[toks[close].sentence].paragraph
+    {
+        return None;
+    }
+    // `"… do!" Ortiz told the rally.`: the attribution may stand as a sentence of its own
+    // right after the quote, if it is short and starts with its speaker or cue.
+    let new_sentence = first.sentence != toks[close].sentence;
+    if new_sentence {
+        let s = doc.seg.sentences[first.sentence];
+        if s.end_token - s.first_token > 8 {
+            return None;
+        }
+    }
+    let window = if new_sentence { 6 } else { AFTER_WINDOW };
+    let sentence = first.sentence;
     let mut end = start;
-    while end < toks.len() && end < start + AFTER_WINDOW && toks[end].sentence == sentence {
+    while end < toks.len() && end < start + window && toks[end].sentence == sentence {
         if is_quote_mark(doc.tok(end)) {
             break;
         }
         end += 1;
     }
+    let mut i = start;
     while i < end
         && toks[i].kind == TokenKind::Punct
         && matches!(doc.tok(i), "," | "\u{2014}" | "\u{2013}" | "-")
@@ -184,10 +263,13 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         i += 1;
     }
     let from = i;
-    let cue_tok = (from..end).find(|&k| doc.cue_at_token(k).is_some())?;
-    let cue = doc.cue_at_token(cue_tok)?;
+    let cue_tok = (from..end).find(|&k| cue_at(doc, k).is_some())?;
+    let cue = cue_at(doc, cue_tok)?;
+    if new_sentence && is_participle(doc, cue) {
+        return None;
+    }
     let speaker = if cue_tok == from {
-        noun_phrase_after(doc, cue, end)
+        noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
     } else {
         noun_phrase_between(doc, from, cue_tok)
     };
@@ -196,6 +278,19 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         speaker,
         cue: Some(cue.span),
     })
+}
+
+/// `X ruled it out, but said …`: a cue coordinated with an earlier verb has its subject.
+fn coordinated_subject(doc: &Doc, cue: usize) -> Option<Span> {
+    let mut k = cue;
+    while k > 0 && doc.is_word(k - 1) && is_skippable(doc.tok(k - 1)) {
+        k -= 1;
+    }
+    let conj = k.checked_sub(1)?;
+    if !matches!(doc.tok(conj), "and" | "but") {
+        return None;
+    }
+    sentence_subject(doc, doc.token(cue).sentence)
 }
 
 /// `X said: "…"`, `X said the offer was "…"`, `According to X, "…"`.
@@ -208,13 +303,25 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
     while k > 0 && seen < BEFORE_WINDOW {
         k -= 1;
         seen += 1;
-        if toks[k].sentence != sentence || is_quote_mark(doc.tok(k)) {
+        if toks[k].sentence != sentence {
             break;
         }
-        let Some(cue) = doc.cue_at_token(k) else {
+        let Some(cue) = cue_at(doc, k) else { continue };
+        // "X said, adding that …": a participle's speaker is its main verb's.
+        if is_participle(doc, cue) && k > 0 && doc.tok(k - 1) == "," {
             continue;
+        }
+        let speaker = match cue.kind {
+            CueKind::Preposition => noun_phrase_after(doc, cue, end),
+            _ => noun_phrase_before(doc, k)
+                .or_else(|| coordinated_subject(doc, k))
+                .or_else(|| {
+                    // `said Smith: "…"`: the speaker after the cue, right before the quote.
+                    let np = noun_phrase_after(doc, cue, end)?;
+                    let next = doc.token_after(np.end);
+                    (next < end && matches!(doc.tok(next), "," | ":")).then_some(np)
+                }),
         };
-        let speaker = noun_phrase_before(doc, k).or_else(|| noun_phrase_after(doc, cue, end));
         if speaker.is_some() {
             return Some(Attribution {
                 speaker,
@@ -238,6 +345,37 @@ fn is_capitalised(w: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// A proper name: capitalised words (with "of" or "de" inside), no article first.
+fn is_name(doc: &Doc, from: usize, to: usize) -> bool {
+    from < to
+        && !matches!(
+            doc.tok(from).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
+        && (from..to).all(|i| {
+            let w = doc.tok(i);
+            doc.is_word(i)
+                && (is_capitalised(w)
+                    || (i > from && matches!(w, "of" | "de" | "al" | "bin" | "van" | "von")))
+        })
+}
+
+/// `the environmental group Blue Current` → `Blue Current`: a description before a name
+/// gives way to the name (capitalised titles stay: `Iran's UN Ambassador Majid Ravanchi`).
+fn name_core(doc: &Doc, from: usize, to: usize) -> usize {
+    let mut k = to;
+    while k > from && doc.is_word(k - 1) && is_capitalised(doc.tok(k - 1)) {
+        k -= 1;
+    }
+    if k < to && k > from && doc.is_word(k - 1) && !matches!(doc.tok(k - 1), "of" | "de") {
+        let w = doc.tok(k - 1);
+        if w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "the" | "a" | "an") {
+            return k;
+        }
+    }
+    from
+}
+
 /// The words between a quote and its cue: `Smith`, `Smith, the mayor,`, `, she`.
 fn noun_phrase_between(doc: &Doc, from: usize, cue: usize) -> Option<Span> {
     // Drop what stands between speaker and cue ("had", "again", "on Thursday").
@@ -257,25 +395,56 @@ fn noun_phrase_between(doc: &Doc, from: usize, cue: usize) -> Option<Span> {
             break;
         }
     }
-    // Comma-separated pieces: the speaker is the first piece that starts a noun phrase.
-    let mut piece = from;
-    while piece < end {
-        let mut stop = piece;
-        while stop < end && doc.tok(stop) != "," {
-            stop += 1;
-        }
-        if stop > piece && starts_noun_phrase(doc, piece) && (stop - piece) <= MAX_SPEAKER {
-            let last = trim_trailing(doc, piece, stop);
-            if last > piece {
-                return Some(Span::new(
-                    doc.token(piece).span.start,
-                    doc.token(last - 1).span.end,
-                ));
+    // Comma-separated pieces: the speaker is the first piece that starts a noun phrase,
+    // or a name in apposition right after it ("Her rival, Tom Gill, said").
+    let pieces = comma_pieces(doc, from, end);
+    let mut found = None;
+    for (n, &(a, b)) in pieces.iter().enumerate() {
+        if b > a && starts_noun_phrase(doc, a) && (b - a) <= MAX_SPEAKER {
+            let last = trim_trailing(doc, a, b);
+            if last > a {
+                found = Some((n, a, last));
+                break;
             }
         }
-        piece = stop + 1;
     }
-    None
+    let (n, a, b) = found?;
+    let (a, b) = prefer_apposed_name(doc, &pieces, n, a, b);
+    let a = name_core(doc, a, b);
+    Some(Span::new(
+        doc.token(a).span.start,
+        doc.token(b - 1).span.end,
+    ))
+}
+
+fn comma_pieces(doc: &Doc, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut a = from;
+    for k in from..to {
+        if doc.tok(k) == "," {
+            pieces.push((a, k));
+            a = k + 1;
+        }
+    }
+    pieces.push((a, to));
+    pieces
+}
+
+/// When a description has a name in apposition (`Her rival, Tom Gill,`), the name.
+fn prefer_apposed_name(
+    doc: &Doc,
+    pieces: &[(usize, usize)],
+    n: usize,
+    a: usize,
+    b: usize,
+) -> (usize, usize) {
+    if is_name(doc, a, b) {
+        return (a, b);
+    }
+    match pieces.get(n + 1) {
+        Some(&(c, d)) if d - c <= 5 && is_name(doc, c, d) => (c, d),
+        _ => (a, b),
+    }
 }
 
 fn trim_trailing(doc: &Doc, from: usize, mut to: usize) -> usize {
@@ -290,7 +459,7 @@ fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let w = doc.tok(i);
-    is_capitalised(w)
+    (is_capitalised(w) && !is_boundary_word(w))
         || matches!(
             w.to_ascii_lowercase().as_str(),
             "the"
@@ -341,10 +510,11 @@ fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
         )
 }
 
-/// `said Jane Smith, the mayor.` → `Jane Smith`; `according to the ministry` → `the ministry`.
+/// `said Jane Smith, the mayor.` → `Jane Smith`; `according to the ministry` → `the ministry`;
+/// `according to the transit director, Linda Marsh.` → `Linda Marsh`.
 fn noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
     let mut i = doc.token_after(cue.span.end);
-    // "told reporters", "said on Thursday": skip a time phrase
+    // "said on Thursday": skip a time phrase
     if i + 1 < limit && doc.tok(i).eq_ignore_ascii_case("on") && is_weekday_or_time(doc.tok(i + 1))
     {
         i += 2;
@@ -367,6 +537,42 @@ fn noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
         }
         end += 1;
     }
+    if end == start {
+        return None;
+    }
+    // A description followed by the name it describes, closing the sentence.
+    if !is_name(doc, start, end) && end + 1 < limit.min(doc.seg.tokens.len()) && doc.tok(end) == ","
+    {
+        let mut k = end + 1;
+        while k < doc.seg.tokens.len()
+            && doc.is_word(k)
+            && is_capitalised(doc.tok(k))
+            && k - end <= 5
+        {
+            k += 1;
+        }
+        let closes = k >= doc.seg.tokens.len() || matches!(doc.tok(k), "." | "," | ";");
+        if k > end + 1 && closes {
+            return Some(Span::new(
+                doc.token(end + 1).span.start,
+                doc.token(k - 1).span.end,
+            ));
+        }
+    }
+    let start = name_core(doc, start, end);
+    Some(Span::new(
+        doc.token(start).span.start,
+        doc.token(end - 1).span.end,
+    ))
+}
+
+/// `"…", says leader`: in the inverted order any noun may follow the cue (headline style).
+fn bare_noun_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
+    let start = doc.token_after(cue.span.end);
+    let mut end = start;
+    while end < limit && end - start < 4 && doc.is_word(end) && !is_boundary_word(doc.tok(end)) {
+        end += 1;
+    }
     (end > start).then(|| Span::new(doc.token(start).span.start, doc.token(end - 1).span.end))
 }
 
@@ -384,19 +590,23 @@ fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             break;
         }
     }
-    // An apposition: "Zarif, Iran's foreign minister, said" — take the name before it.
+    // An apposition: "Zarif, Iran's foreign minister, said" — the name before it; "Her
+    // rival, Tom Gill, said" — the name inside it.
+    let mut apposed = None;
     if end > 0 && doc.tok(end - 1) == "," {
         let mut k = end - 1;
         let mut steps = 0;
         while k > 0
             && steps < MAX_SPEAKER
             && doc.tok(k - 1) != ","
+            && !is_quote_mark(doc.tok(k - 1))
             && doc.token(k - 1).sentence == sentence
         {
             k -= 1;
             steps += 1;
         }
         if k > 0 && doc.tok(k - 1) == "," {
+            apposed = Some((k, end - 1));
             end = k - 1;
         } else {
             return None;
@@ -417,5 +627,20 @@ fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     while start < end && !starts_noun_phrase(doc, start) {
         start += 1;
     }
-    (start < end).then(|| Span::new(doc.token(start).span.start, doc.token(end - 1).span.end))
+    if start >= end {
+        return None;
+    }
+    if let Some((c, d)) = apposed {
+        if !is_name(doc, start, end) && d - c <= 5 && is_name(doc, c, d) {
+            return Some(Span::new(
+                doc.token(c).span.start,
+                doc.token(d - 1).span.end,
+            ));
+        }
+    }
+    let start = name_core(doc, start, end);
+    Some(Span::new(
+        doc.token(start).span.start,
+        doc.token(end - 1).span.end,
+    ))
 }

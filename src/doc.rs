@@ -1,7 +1,7 @@
 //! The analysed document as every stage sees it: the text, its segmentation and the cues
 //! found in one pass, with the look-ups the stages share.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueKind, Lexicon};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
@@ -12,6 +12,8 @@ pub struct Cue {
     pub span: Span,
     /// Index of its lemma in the lexicon.
     pub lemma: usize,
+    /// Verb, preposition or adjunct.
+    pub kind: CueKind,
 }
 
 /// The text with its segmentation and cues.
@@ -31,14 +33,29 @@ impl<'t> Doc<'t> {
     /// Segments `text` and finds its cues.
     pub fn new(text: &'t str, lexicon: &'static Lexicon) -> Doc<'t> {
         let seg = Segmented::new(text, lexicon);
-        let cues = lexicon
-            .find_cues(text)
-            .into_iter()
-            .map(|(s, e, lemma)| Cue {
-                span: Span::new(s, e),
-                lemma,
-            })
-            .collect();
+        let mut cues: Vec<Cue> = Vec::new();
+        for (s, e, lemma) in lexicon.find_cues(text) {
+            let kind = lexicon.cue_kind(lemma);
+            let span = Span::new(s, e);
+            let word = &text[s..e];
+            let noun_like =
+                word.ends_with('s') || word.eq_ignore_ascii_case(lexicon.cue_lemma(lemma));
+            if kind == CueKind::Verb && noun_like && used_as_noun(text, &seg, span) {
+                continue; // "the talks", "his claims"
+            }
+            // "said in a statement", "wrote on Twitter": the adjunct joins its verb's cue.
+            if let Some(prev) = cues.last_mut() {
+                let between = &text[prev.span.end..s];
+                if kind == CueKind::Adjunct
+                    && prev.kind == CueKind::Verb
+                    && between.chars().all(crate::segment::is_space)
+                {
+                    prev.span.end = e;
+                    continue;
+                }
+            }
+            cues.push(Cue { span, lemma, kind });
+        }
         Doc {
             text,
             seg,
@@ -95,4 +112,44 @@ impl<'t> Doc<'t> {
     pub fn token_before(&self, pos: usize) -> usize {
         self.seg.tokens.partition_point(|t| t.span.end <= pos)
     }
+}
+
+/// A cue that can be a noun ("talks", "claim"), right after a determiner, possessive or preposition is a noun: "the
+/// talks", "his claims", "of reports".
+fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
+    let i = seg.token_at_or_after(span.start);
+    let Some(prev) = i.checked_sub(1).map(|k| seg.tokens[k]) else {
+        return false;
+    };
+    if prev.kind != TokenKind::Word || seg.tokens[i].sentence != prev.sentence {
+        return false;
+    }
+    matches!(
+        prev.span.text(text).to_ascii_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "this"
+            | "of"
+            | "in"
+            | "for"
+            | "about"
+            | "peace"
+            | "new"
+            | "any"
+            | "no"
+            | "such"
+            | "after"
+            | "amid"
+            | "during"
+    )
 }

@@ -61,6 +61,14 @@ fn is_open_punct(c: char) -> bool {
     )
 }
 
+/// Punctuation that follows a closing mark: `»,` `".` `”;`
+fn is_closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2026}'
+    )
+}
+
 fn is_mark_char(c: char) -> bool {
     matches!(
         c,
@@ -105,6 +113,7 @@ pub fn classify(text: &str) -> Vec<Mark> {
         let space_before = prev.is_none_or(is_space);
         let space_after = next.is_none_or(is_space);
         let left = !space_after
+            && !next.is_some_and(is_closing_punct)
             && (space_before || prev.is_some_and(|p| is_open_punct(p) || is_mark_char(p)));
         let right = !space_before
             && (space_after

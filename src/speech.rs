@@ -92,7 +92,14 @@ pub fn judge(
         return Err(NotSpeech::Term);
     }
     let next_to = lower.last().map(String::as_str).unwrap_or("");
-    if doc.lexicon.is_work_noun(next_to) && !r.sentence_like {
+    let work = before_across_comma(doc, q.span.start);
+    let after = doc.token_after(q.span.end);
+    let noun_after = after < doc.seg.tokens.len()
+        && doc.token(after).span.start == q.span.end + 1
+        && doc.lexicon.is_work_noun(doc.tok(after));
+    if r.title_case && work.is_some_and(|w| doc.lexicon.is_work_noun(&w.to_lowercase()))
+        || noun_after && !r.sentence_like
+    {
         return Err(NotSpeech::Title);
     }
     if is_nickname(doc, q, &r) {
@@ -143,6 +150,7 @@ fn is_title_context(w: &str) -> bool {
             | "in"
             | "at"
             | "during"
+            | "with"
             | "from"
             | "his"
             | "her"
@@ -154,11 +162,27 @@ fn is_title_context(w: &str) -> bool {
     )
 }
 
+/// The first paragraph of a longer text, one short sentence: a headline.
 fn is_headline(doc: &Doc, q: &QuoteSpan) -> bool {
-    let Some(&first) = doc.seg.paragraphs.first() else {
+    let seg = &doc.seg;
+    let (Some(&first), true) = (seg.paragraphs.first(), seg.paragraphs.len() > 1) else {
         return false;
     };
-    first.contains(q.span) && doc.token_before(first.end) <= 30
+    let sentences = seg
+        .sentences
+        .iter()
+        .take_while(|s| s.paragraph == 0)
+        .count();
+    first.contains(q.span) && sentences == 1 && doc.token_before(first.end) <= 24
+}
+
+/// The word right before the opening mark, or before a comma there: `memoir, “Paper Roads”`.
+fn before_across_comma<'t>(doc: &Doc<'t>, pos: usize) -> Option<&'t str> {
+    let mut i = doc.token_before(pos).checked_sub(1)?;
+    if doc.tok(i) == "," {
+        i = i.checked_sub(1)?;
+    }
+    doc.is_word(i).then(|| doc.tok(i))
 }
 
 fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
@@ -321,7 +345,9 @@ fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
         if doc.cue_at_token(k).is_some() {
             return true;
         }
-        if matches!(doc.tok(k), "." | "\"" | "\u{201C}" | ";") {
+        if matches!(doc.tok(k), "." | "\"" | "\u{201C}" | ";")
+            || doc.is_word(k) && crate::attribution::is_boundary_word(doc.tok(k))
+        {
             break;
         }
     }
@@ -353,7 +379,21 @@ fn speaking_nearby(doc: &Doc, q: &QuoteSpan) -> bool {
         }
     }
     let outside = |s: Span| !q.span.contains(s);
-    if doc.cues_in(span).iter().any(|c| outside(c.span)) {
+    // A cue before the quote governs it ("X said the plan was “…”"), and so does one after it
+    // ("“…” is held to account, Warren said"), unless a relative clause holds that cue
+    // ("the “reform” that critics say will cut pensions").
+    let before = Span::new(span.start, q.span.start);
+    let relative = (doc.token_after(q.span.end)..doc.token_before(span.end))
+        .find(|&i| matches!(doc.tok(i), "that" | "which" | "who" | "whom" | "whose"))
+        .map_or(span.end, |i| doc.token(i).span.start);
+    let after = Span::new(q.span.end, relative);
+    if doc
+        .cues_in(before)
+        .iter()
+        .chain(doc.cues_in(after))
+        .next()
+        .is_some()
+    {
         return true;
     }
     let a = doc.token_after(span.start);

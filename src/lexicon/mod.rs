@@ -14,6 +14,17 @@ const STARTERS: &str = include_str!("starters.txt");
 const CUES: &str = include_str!("cues.txt");
 const NAMING: &str = include_str!("naming.txt");
 
+/// How a cue relates to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A reporting verb: "said", "told", "wrote".
+    Verb,
+    /// A preposition whose object is the speaker: "according to".
+    Preposition,
+    /// A phrase that goes with a verb: "in a statement", "on Twitter".
+    Adjunct,
+}
+
 /// The parsed word lists.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -21,8 +32,8 @@ pub struct Lexicon {
     starters: HashSet<String>,
     /// Every form of every cue, lower-cased, with the index of its lemma.
     cue_forms: Vec<(String, usize)>,
-    /// The lemma (first form) of each cue line.
-    cue_lemmas: Vec<String>,
+    /// The lemma (first form) of each cue line, with its kind.
+    cue_lemmas: Vec<(String, CueKind)>,
     cue_matcher: AhoCorasick,
     naming_before: HashSet<String>,
     work_nouns: HashSet<String>,
@@ -53,11 +64,21 @@ impl Lexicon {
         let starters = lines(STARTERS).map(str::to_string).collect();
         let mut cue_forms = Vec::new();
         let mut cue_lemmas = Vec::new();
+        let mut kind = CueKind::Verb;
         for l in lines(CUES) {
+            match l {
+                "[verb]" => kind = CueKind::Verb,
+                "[preposition]" => kind = CueKind::Preposition,
+                "[adjunct]" => kind = CueKind::Adjunct,
+                _ => {}
+            }
+            if l.starts_with('[') {
+                continue;
+            }
             let lemma = cue_lemmas.len();
             let mut forms = l.split('|').map(|f| f.trim().to_lowercase());
             let first = forms.next().unwrap_or_default();
-            cue_lemmas.push(first.clone());
+            cue_lemmas.push((first.clone(), kind));
             cue_forms.push((first, lemma));
             cue_forms.extend(forms.map(|f| (f, lemma)));
         }
@@ -131,7 +152,12 @@ impl Lexicon {
 
     /// The lemma of cue `index` as given by [`find_cues`](Self::find_cues).
     pub fn cue_lemma(&self, index: usize) -> &str {
-        &self.cue_lemmas[index]
+        &self.cue_lemmas[index].0
+    }
+
+    /// The kind of cue `index` as given by [`find_cues`](Self::find_cues).
+    pub fn cue_kind(&self, index: usize) -> CueKind {
+        self.cue_lemmas[index].1
     }
 
     /// True when the lower-cased phrase marks a following quotation as a name or term.
