@@ -263,21 +263,26 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         i += 1;
     }
     let from = i;
-    let cue_tok = (from..end).find(|&k| cue_at(doc, k).is_some())?;
-    let cue = cue_at(doc, cue_tok)?;
-    if new_sentence && is_participle(doc, cue) {
-        return None;
+    for cue_tok in from..end {
+        let Some(cue) = cue_at(doc, cue_tok) else {
+            continue;
+        };
+        if new_sentence && is_participle(doc, cue) {
+            return None;
+        }
+        let speaker = if cue_tok == from {
+            noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
+        } else {
+            noun_phrase_between(doc, from, cue_tok)
+        };
+        if speaker.is_some() {
+            return Some(Attribution {
+                speaker,
+                cue: Some(cue.span),
+            });
+        }
     }
-    let speaker = if cue_tok == from {
-        noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
-    } else {
-        noun_phrase_between(doc, from, cue_tok)
-    };
-    speaker?;
-    Some(Attribution {
-        speaker,
-        cue: Some(cue.span),
-    })
+    None
 }
 
 /// `X ruled it out, but said …`: a cue coordinated with an earlier verb has its subject.
@@ -540,6 +545,11 @@ fn noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
     if end == start {
         return None;
     }
+    // The phrase must end there: `said Smith.`, `said Smith, the mayor`, not `said the
+    // attacks were …` (the subject of a reported clause).
+    if !ends_phrase(doc, start, end) {
+        return None;
+    }
     // A description followed by the name it describes, closing the sentence.
     if !is_name(doc, start, end) && end + 1 < limit.min(doc.seg.tokens.len()) && doc.tok(end) == ","
     {
@@ -566,6 +576,19 @@ fn noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
     ))
 }
 
+/// True when a speaker phrase `start..end` after its cue ends the clause: `said Smith.`,
+/// `said Smith on Monday`, not `said the attacks were …`.
+fn ends_phrase(doc: &Doc, start: usize, end: usize) -> bool {
+    end >= doc.seg.tokens.len()
+        || doc.token(end).sentence != doc.token(start).sentence
+        || !doc.is_word(end)
+        || is_weekday_or_time(doc.tok(end))
+        || matches!(
+            doc.tok(end),
+            "on" | "in" | "at" | "during" | "after" | "before" | "to"
+        )
+}
+
 /// `"…", says leader`: in the inverted order any noun may follow the cue (headline style).
 fn bare_noun_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
     let start = doc.token_after(cue.span.end);
@@ -573,7 +596,8 @@ fn bare_noun_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
     while end < limit && end - start < 4 && doc.is_word(end) && !is_boundary_word(doc.tok(end)) {
         end += 1;
     }
-    (end > start).then(|| Span::new(doc.token(start).span.start, doc.token(end - 1).span.end))
+    (end > start && ends_phrase(doc, start, end))
+        .then(|| Span::new(doc.token(start).span.start, doc.token(end - 1).span.end))
 }
 
 /// The noun phrase ending right before cue token `cue`: `Foreign Minister Zarif had said`.
@@ -594,14 +618,18 @@ fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     // rival, Tom Gill, said" — the name inside it.
     let mut apposed = None;
     if end > 0 && doc.tok(end - 1) == "," {
+        // The apposition may hold a quotation of its own ("X, addressing a crowd
+        // chanting "…", said"): only a comma outside quote marks ends it.
         let mut k = end - 1;
         let mut steps = 0;
-        while k > 0
-            && steps < MAX_SPEAKER
-            && doc.tok(k - 1) != ","
-            && !is_quote_mark(doc.tok(k - 1))
-            && doc.token(k - 1).sentence == sentence
-        {
+        let mut inside_quote = false;
+        while k > 0 && steps < 2 * BEFORE_WINDOW && doc.token(k - 1).sentence == sentence {
+            let t = doc.tok(k - 1);
+            if is_quote_mark(t) {
+                inside_quote = !inside_quote;
+            } else if t == "," && !inside_quote {
+                break;
+            }
             k -= 1;
             steps += 1;
         }

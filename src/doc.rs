@@ -43,6 +43,9 @@ impl<'t> Doc<'t> {
             if kind == CueKind::Verb && noun_like && used_as_noun(text, &seg, span) {
                 continue; // "the talks", "his claims"
             }
+            if capitalised_inside_sentence(&seg, span, word) {
+                continue; // "the United States", "Daily Reports"
+            }
             // "said in a statement", "wrote on Twitter": the adjunct joins its verb's cue.
             if let Some(prev) = cues.last_mut() {
                 let between = &text[prev.span.end..s];
@@ -124,8 +127,12 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
     if prev.kind != TokenKind::Word || seg.tokens[i].sentence != prev.sentence {
         return false;
     }
+    let prev_text = prev.span.text(text);
+    if prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s") || prev_text == "s" {
+        return true; // "Trump's claims", "the president s remarks" (a damaged apostrophe)
+    }
     matches!(
-        prev.span.text(text).to_ascii_lowercase().as_str(),
+        prev_text.to_ascii_lowercase().as_str(),
         "the"
             | "a"
             | "an"
@@ -151,5 +158,17 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
             | "after"
             | "amid"
             | "during"
+            | "to"
     )
+}
+
+/// A verb is not capitalised inside a sentence, except in a headline.
+fn capitalised_inside_sentence(seg: &Segmented, span: Span, word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let i = seg.token_at_or_after(span.start);
+    let sentence = seg.tokens[i].sentence;
+    let s = seg.sentences[sentence];
+    s.first_token != i && s.paragraph != 0
 }
