@@ -73,6 +73,11 @@ pub use report::Report;
 pub use span::Span;
 pub use speech::NotSpeech;
 
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// The crate version, as `version()` reports it in JS.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -15,6 +15,12 @@ impl Options {
     /// The option names accepted in a JSON or JS options object.
     pub const NAMES: &'static [&'static str] = &["rejected"];
 
+    /// These options with `rejected` set to `on`.
+    pub fn with_rejected(mut self, on: bool) -> Options {
+        self.rejected = on;
+        self
+    }
+
     /// Reads options from a JSON object. Unknown names and wrong types are errors that name
     /// the option.
     pub fn from_json(value: &serde_json::Value) -> Result<Options, Error> {

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The case files of `tests/cases/*.toml` and the golden articles of `tests/golden/`: each
 //! case gives a text and the quotations the tool must report, as text (span, speaker, cue).
 //!

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package into www/pkg/ and prints its gzipped size.
+#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm
+
+say "building the wasm module"
+cd "$ROOT"
+cargo build --release --lib --target wasm32-unknown-unknown
+rm -rf www/pkg
+wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/whosaid.wasm
+(cd www && npx --no-install wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  pkg/whosaid_bg.wasm -o pkg/whosaid_bg.opt.wasm)
+mv www/pkg/whosaid_bg.opt.wasm www/pkg/whosaid_bg.wasm
+raw=$(wc -c < www/pkg/whosaid_bg.wasm)
+gz=$(gzip -9 -c www/pkg/whosaid_bg.wasm | wc -c)
+printf 'www/pkg/whosaid_bg.wasm: %d bytes, %d bytes gzipped (%s KB; budget 150 KB)\n' "$raw" "$gz" "$(awk "BEGIN{printf \"%.1f\", $gz/1024}")"
+if [ "$gz" -gt $((150 * 1024)) ]; then
+  echo "error: the gzipped wasm is over its 150 KB budget" >&2
+  exit 1
+fi

@@ -1,0 +1,34 @@
+# Shared helpers for the scripts in this folder: sourced, not run.
+# Installs only what is missing, so every script is idempotent.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n== %s\n' "$*"; }
+
+# The wasm-bindgen version pinned in Cargo.toml (`=0.2.x`): crate and CLI must match.
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml"
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the rustup target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want; want="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want (from source, about 5 minutes the first time)"
+    cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
+  fi
+}
+
+ensure_npm() {
+  if [ ! -d "$ROOT/www/node_modules/binaryen" ] || [ "$ROOT/www/package-lock.json" -nt "$ROOT/www/node_modules/.package-lock.json" ]; then
+    say "installing the www/ dev dependencies (npm ci)"
+    (cd "$ROOT/www" && npm ci --no-audit --no-fund)
+  fi
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing (rustup target, the pinned wasm-bindgen-cli, npm ci in
+# www/), then formatting, lints, native tests, wasm tests in Node, the wasm build and its size
+# budget, the JS tests, and the evaluation against ../shared/data with its floors.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm
+
+say "cargo fmt --check"
+cargo fmt --check
+
+say "cargo clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+
+say "cargo test (unit, case files, golden articles, properties, CLI, doc examples)"
+cargo test
+
+say "wasm tests in Node (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test wasm
+
+say "release builds: CLI and wasm package (with its size budget)"
+cargo build --release
+bash scripts/build-wasm.sh
+
+say "JS tests (node --test): loader, offsets, trap recovery, CLI/wasm parity"
+(cd www && npm test)
+
+say "evaluation against ../shared/data (floors in eval/floors.json)"
+python3 eval/run.py
+
+say "all tests passed"

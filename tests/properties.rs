@@ -1,0 +1,98 @@
+//! Properties that hold for every input: no panic; spans inside the text, on character
+//! boundaries, sorted; quotations never overlap; UTF-16 offsets in the report cover the
+//! same text as the byte spans.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use whosaid::{Extractor, Options, Report, Span};
+
+/// Text made of the pieces that trouble a quote finder: every kind of quote mark,
+/// apostrophes, primes, new lines, abbreviations, emoji, right-to-left letters.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => Just(" ".to_string()),
+        4 => "[a-zA-Z]{1,8}".prop_map(|s| s),
+        3 => prop::sample::select(vec![
+            "\"", "'", "`", "``", "''", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{201E}",
+            "\u{AB}", "\u{BB}", "\u{2039}", "\u{203A}", "\u{2032}", "\u{2033}",
+        ])
+        .prop_map(str::to_string),
+        2 => prop::sample::select(vec![
+            ".", ",", ":", "?", "!", "\n", "\n\n", " said ", " she said", " according to ",
+            "Mr.", "U.S.", "so-called ", "\u{A0}", "\u{1F600}", "\u{5E9}\u{5DC}\u{5D5}\u{5DD}",
+            "\u{202E}", "\u{FFFD}", "\0", "\r\n", "\u{2014}", "(", ")", "5'11\"", "'90s",
+        ])
+        .prop_map(str::to_string),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+fn check_span(text: &str, s: Span) {
+    assert!(s.start < s.end, "empty or reversed span {s:?}");
+    assert!(s.end <= text.len(), "span {s:?} past the end");
+    assert!(
+        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+        "span {s:?} splits a character"
+    );
+}
+
+fn check(text: &str) {
+    let analysis = Extractor::new().extract(text);
+    let mut prev_end = 0;
+    for q in &analysis.quotes {
+        check_span(text, q.span);
+        assert!(q.span.start >= prev_end, "quotes overlap or are unsorted");
+        prev_end = q.span.end;
+        for s in q.speaker.iter().chain(&q.cue) {
+            check_span(text, *s);
+        }
+        if let Some(a) = q.actor {
+            assert!(a < analysis.actors.len(), "dangling actor index");
+        }
+        assert!(q.group < analysis.quotes.len());
+    }
+    for a in &analysis.actors {
+        assert!(!a.mentions.is_empty());
+        a.mentions.iter().for_each(|&m| check_span(text, m));
+    }
+    // The report's UTF-16 offsets select the same text.
+    let report = Report::new(text, &analysis, &Options::default().with_rejected(true));
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for q in &report.quotes {
+        assert_eq!(String::from_utf16_lossy(&units[q.start..q.end]), q.text);
+    }
+    let json = report.to_json();
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn news_like_text_gives_sound_spans(text in newsish()) {
+        check(&text);
+    }
+
+    #[test]
+    fn any_text_gives_sound_spans(text in any::<String>()) {
+        check(&text);
+    }
+}
+
+#[test]
+fn hostile_inputs() {
+    let big = "\u{201C}Quote without end. ".repeat(50_000);
+    let nested = "\u{201C}\u{2018}\u{AB}\u{2039}".repeat(10_000);
+    let junk: String = (0u32..60_000).filter_map(char::from_u32).collect();
+    for text in ["", " ", "\"", "''", "``", "\n\n\n", &big, &nested, &junk] {
+        check(text);
+    }
+}
+
+#[test]
+fn ten_megabytes_of_text() {
+    let para = "\u{201C}We are ready to talk,\u{201D} she said. Critics called it a so-called \"reset\".\n\n";
+    let text = para.repeat(10 * 1024 * 1024 / para.len());
+    let analysis = Extractor::new().extract(&text);
+    assert_eq!(analysis.quotes.len(), text.len() / para.len());
+}

@@ -1,0 +1,244 @@
+// whosaid loader: initialises the WebAssembly analyzer once and recreates it after a trap.
+//
+// The generated glue in ./pkg (wasm-bindgen --target web) keeps its instance in module-level
+// variables and offers no way to reset them. A wasm panic is a trap, and a trapped instance must
+// never be called again. So, after a trap, this loader imports the glue again under a new URL
+// (`./pkg/whosaid.js?instance=N`), which gives a fresh copy of that module-level state, and
+// instantiates it from the WebAssembly.Module compiled the first time (no second download or
+// compilation).
+//
+// Limitation: recovery needs dynamic `import()`, which service workers do not allow. There, the
+// first instance works (the glue is imported statically) but recovery after a trap fails with a
+// clear error.
+//
+// No dependencies, no network access except fetching the .wasm file when given a URL.
+
+import initGlue from './pkg/whosaid.js';
+import * as firstGlue from './pkg/whosaid.js';
+
+/**
+ * Thrown by {@link analyze} for the call during which the WebAssembly instance trapped (a panic
+ * inside the analyzer). The broken instance has been discarded; the next call runs on a fresh one.
+ * The original `WebAssembly.RuntimeError` is in `cause`.
+ */
+export class TrapError extends Error {
+  /**
+   * @param {string} message
+   * @param {{cause?: unknown}} [options]
+   */
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'TrapError';
+  }
+}
+
+/** @type {WebAssembly.Module | null} The compiled module, kept to create fresh instances. */
+let compiled = null;
+
+/**
+ * Promise of the live glue module namespace (`null` until {@link ready} is first called).
+ * Replaced by a new promise when an instance traps.
+ * @type {Promise<typeof firstGlue> | null}
+ */
+let live = null;
+
+/** Number of instances created so far (1 after `ready()`, 2 after the first trap, ...). */
+let instances = 0;
+
+/** @type {string | null} The analyzer's version, read once from the first instance. */
+let versionString = null;
+
+/**
+ * Initialises the analyzer once. Every call returns the same promise, so concurrent callers share
+ * one initialisation; after it has succeeded, `source` is ignored. If initialisation fails, the
+ * promise rejects and a later call may try again.
+ *
+ * @param {string | URL | Request | Response | PromiseLike<Response> | BufferSource | WebAssembly.Module | {module_or_path: unknown}} [source]
+ *   Where the wasm comes from: anything wasm-bindgen's `init` accepts, bare or as
+ *   `{ module_or_path }`. Defaults to
+ *   `./pkg/whosaid_bg.wasm` next to this file (fetched, so in Node pass the bytes instead:
+ *   `ready(await readFile(new URL('./pkg/whosaid_bg.wasm', import.meta.url)))`).
+ * @returns {Promise<void>} Resolves when `analyze` and `version` can be used.
+ */
+export function ready(source) {
+  if (live === null) {
+    live = start(source);
+    live.catch(() => {
+      live = null;
+    });
+  }
+  return live.then(() => undefined);
+}
+
+/**
+ * The promise of the live glue, starting the default initialisation if nothing has started.
+ * @returns {Promise<typeof firstGlue>}
+ */
+function liveGlue() {
+  if (live === null) ready().catch(() => {}); // the caller sees the failure through `live`
+  return /** @type {Promise<typeof firstGlue>} */ (live);
+}
+
+/**
+ * Compiles the module and creates the first instance with the statically imported glue.
+ * @param {unknown} source
+ * @returns {Promise<typeof firstGlue>}
+ */
+async function start(source) {
+  compiled = await compile(source ?? new URL('./pkg/whosaid_bg.wasm', import.meta.url));
+  await initGlue({ module_or_path: compiled });
+  instances = 1;
+  versionString = firstGlue.version();
+  return firstGlue;
+}
+
+/**
+ * Turns any accepted source into a compiled WebAssembly.Module.
+ * @param {unknown} source
+ * @returns {Promise<WebAssembly.Module>}
+ */
+async function compile(source) {
+  // wasm-bindgen's own init takes `{ module_or_path }`: accept that shape too.
+  if (source !== null && typeof source === 'object' && Object.getPrototypeOf(source) === Object.prototype) {
+    source = /** @type {{module_or_path?: unknown}} */ (source).module_or_path;
+  }
+  if (source instanceof WebAssembly.Module) return source;
+  if (
+    typeof source === 'string' ||
+    source instanceof URL ||
+    (typeof Request === 'function' && source instanceof Request)
+  ) {
+    source = fetch(source);
+  }
+  source = await source;
+  if (typeof Response === 'function' && source instanceof Response) {
+    if (!source.ok) {
+      throw new Error(`whosaid: failed to fetch the wasm: ${source.status} ${source.statusText} (${source.url})`);
+    }
+    const type = source.headers.get('Content-Type') ?? '';
+    if (typeof WebAssembly.compileStreaming === 'function' && type.split(';')[0].trim() === 'application/wasm') {
+      return WebAssembly.compileStreaming(source);
+    }
+    return WebAssembly.compile(await source.arrayBuffer());
+  }
+  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) {
+    return WebAssembly.compile(/** @type {BufferSource} */ (source));
+  }
+  throw new TypeError('whosaid: ready(source) expects a URL, Request, Response, BufferSource or WebAssembly.Module');
+}
+
+/**
+ * Creates a fresh instance from the kept module, in a fresh copy of the glue.
+ * @param {number} n the instance number, used as a cache-busting query
+ * @returns {Promise<typeof firstGlue>}
+ */
+async function restart(n) {
+  const url = new URL(`./pkg/whosaid.js?instance=${n}`, import.meta.url);
+  let glue;
+  try {
+    glue = await import(url.href);
+  } catch (e) {
+    throw new Error(
+      'whosaid: cannot recreate the analyzer after a trap: importing a fresh copy of the glue ' +
+        'failed (dynamic import() is not available in service workers)',
+      { cause: e },
+    );
+  }
+  await glue.default({ module_or_path: compiled });
+  return glue;
+}
+
+/**
+ * Finds quotations, their speakers and the actors (people, organisations, places) in `text`.
+ *
+ * Initialises the analyzer with its default source if {@link ready} has not been called.
+ * All offsets in the result are UTF-16 code units, half-open: `text.slice(q.start, q.end) === q.text`.
+ *
+ * @param {string} text The text to analyse (never modified).
+ * @param {import('./whosaid.js').Options} [options] e.g. `{ rejected: true }`.
+ * @returns {Promise<import('./whosaid.js').Result>}
+ * @throws {TypeError} if `text` is not a string.
+ * @throws {Error} unchanged from the analyzer if an option is unknown or has the wrong type
+ *   (the message names the option).
+ * @throws {TrapError} if the analyzer trapped on this text; the next call uses a fresh instance.
+ */
+export async function analyze(text, options) {
+  if (typeof text !== 'string') {
+    throw new TypeError(`whosaid: analyze(text) expects a string, got ${text === null ? 'null' : typeof text}`);
+  }
+  for (;;) {
+    const promise = liveGlue();
+    const glue = await promise;
+    // Another call may have trapped while we waited: never use a discarded instance.
+    if (promise !== live) continue;
+    try {
+      return glue.analyze(text, options);
+    } catch (e) {
+      if (!isTrap(e)) throw e;
+      instances += 1;
+      const restarted = restart(instances);
+      // Keep the rejection from being reported as unhandled; callers see it on their next call.
+      restarted.catch(() => {});
+      live = restarted;
+      throw new TrapError(
+        `whosaid: the analyzer crashed on this text (wasm trap: ${/** @type {Error} */ (e).message}); ` +
+          'it has been restarted and the next call will use a fresh instance',
+        { cause: e },
+      );
+    }
+  }
+}
+
+/**
+ * Whether an exception thrown by a wasm call leaves the instance unusable: a trap
+ * (`WebAssembly.RuntimeError`: panic, out of memory, ...) or a stack overflow, which engines
+ * report as `RangeError` (V8, JavaScriptCore) or `InternalError` (Firefox) and which leaves the
+ * wasm stack pointer wrong. Discarding an instance needlessly costs little; keeping a broken one
+ * is never acceptable. The analyzer's own errors (bad options) are plain `Error`s.
+ * @param {unknown} e
+ * @returns {boolean}
+ */
+function isTrap(e) {
+  return (
+    e instanceof WebAssembly.RuntimeError ||
+    e instanceof RangeError ||
+    (e instanceof Error && e.name === 'InternalError')
+  );
+}
+
+/**
+ * Like {@link analyze}, and also measures how long the analysis took (initialisation excluded).
+ *
+ * @param {string} text
+ * @param {import('./whosaid.js').Options} [options]
+ * @returns {Promise<{result: import('./whosaid.js').Result, ms: number}>} `ms` in milliseconds.
+ */
+export async function analyzeWithTiming(text, options) {
+  await ready();
+  const t0 = performance.now();
+  const result = await analyze(text, options);
+  return { result, ms: performance.now() - t0 };
+}
+
+/**
+ * The version of the analyzer (the crate's version).
+ *
+ * @returns {string}
+ * @throws {Error} if called before `await ready()` has resolved.
+ */
+export function version() {
+  if (versionString === null) {
+    throw new Error('whosaid: version() called before ready() resolved');
+  }
+  return versionString;
+}
+
+/**
+ * How many wasm instances this loader has created: 1 after {@link ready}, one more after each
+ * trap. For diagnostics and tests.
+ *
+ * @returns {number}
+ */
+export function instanceCount() {
+  return instances;
+}
