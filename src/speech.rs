@@ -105,6 +105,15 @@ pub fn judge(
     if is_nickname(doc, q, &r) {
         return Err(NotSpeech::Nickname);
     }
+    // Title Case after "on", "of", a possessive: a show, a book ("on MSNBC's “Morning Joe,”
+    // calling it …"), whatever cue stands next to it.
+    let title_context = is_title_context(next_to)
+        || before
+            .last()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+    if r.title_case && title_context {
+        return Err(NotSpeech::Title);
+    }
     if cue_adjacent(doc, q) || colon_before(text, q.span.start) {
         return Ok(());
     }
@@ -119,15 +128,8 @@ pub fn judge(
         return Ok(()); // a headline's quotation is its subject's words
     }
     if r.title_case {
-        // Title Case reads as a name: of a show, a book, an event ("on “Face the Nation”")
-        // unless it stands as a sentence of its own or someone is said to call it so.
-        let title_context = is_title_context(next_to)
-            || before
-                .last()
-                .is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
-        if title_context {
-            return Err(NotSpeech::Title);
-        }
+        // Title Case reads as a name, unless it stands as a sentence of its own or someone is
+        // said to call it so.
         if r.standalone && r.ends_sentence && !r.whole_paragraph || speaking_nearby(doc, q) {
             return Ok(());
         }
@@ -212,7 +214,12 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
         content.ends_with(['.', '?', '!', ',', '\u{2026}', '-', '\u{2014}', ':', ';']);
     let sentence_like =
         (first_upper && words >= 3 && (ends_like_speech || words >= 6)) || words >= 10;
-    let title_case = words >= 1 && capitalised * 3 >= words * 2 && words <= 10 && first_upper;
+    // An exclamation or a question is said, not a title: chants of “Bobby!”.
+    let exclaimed = content
+        .trim_end_matches(['\'', '\u{2019}', ','])
+        .ends_with(['!', '?']);
+    let title_case =
+        words >= 1 && capitalised * 3 >= words * 2 && words <= 10 && first_upper && !exclaimed;
     let standalone = doc
         .seg
         .sentences
