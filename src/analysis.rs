@@ -92,9 +92,11 @@ impl Extractor {
     /// Finds the quotations of `text` with their speakers and cues. Never fails, never
     /// panics, for any input.
     pub fn extract(&self, text: &str) -> Analysis {
-        let doc = Doc::new(text, self.lexicon);
+        let mut doc = Doc::new(text, self.lexicon);
         let marks = marks::classify(text);
         let spans = quotes::pair(text, &doc.seg, &marks);
+        let closed: Vec<Span> = spans.iter().filter(|q| q.closed).map(|q| q.span).collect();
+        doc.drop_cues_inside(&closed);
 
         // Speech or not, decided for each quotation as a whole (by its first part).
         let mut verdict: Vec<Result<(), NotSpeech>> = Vec::with_capacity(spans.len());
@@ -115,6 +117,7 @@ impl Extractor {
             last_part[q.group] = i;
         }
         let mut head: Vec<Option<usize>> = vec![None; spans.len()];
+        let mut previous: Option<attribution::Previous> = None;
         let mut speakers = Vec::new();
         for (i, q) in spans.iter().enumerate() {
             match verdict[i] {
@@ -135,10 +138,11 @@ impl Extractor {
                         None => {
                             head[q.group] = Some(analysis.quotes.len());
                             let last = spans[last_part[q.group]].span;
-                            (
-                                analysis.quotes.len(),
-                                attribution::attribute(&doc, q.span, last),
-                            )
+                            let attr = attribution::attribute(&doc, q.span, last, previous);
+                            if attr.speaker.is_some() {
+                                previous = Some(attribution::Previous::new(last, attr));
+                            }
+                            (analysis.quotes.len(), attr)
                         }
                     };
                     speakers.push(attr.speaker);

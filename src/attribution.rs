@@ -89,53 +89,55 @@ pub(crate) fn is_boundary_word(w: &str) -> bool {
 
 /// Words between a speaker and its cue that belong to neither ("Trump again vowed").
 fn is_skippable(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "again"
-            | "previously"
-            | "then"
-            | "later"
-            | "once"
-            | "repeatedly"
-            | "recently"
-            | "reportedly"
-            | "would"
-            | "will"
-            | "could"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "never"
-            | "earlier"
-            | "further"
-            | "flatly"
-            | "publicly"
-            | "privately"
-            | "simply"
-            | "quickly"
-            | "initially"
-            | "first"
-            | "finally"
-            | "often"
-            | "always"
-            | "still"
-            | "already"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "might"
-            | "may"
-            | "can"
-            | "should"
-            | "must"
-            | "just"
-    )
+    // adverbs in -ly: "forcefully told", "repeatedly said"
+    (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "again"
+                | "previously"
+                | "then"
+                | "later"
+                | "once"
+                | "repeatedly"
+                | "recently"
+                | "reportedly"
+                | "would"
+                | "will"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "never"
+                | "earlier"
+                | "further"
+                | "flatly"
+                | "publicly"
+                | "privately"
+                | "simply"
+                | "quickly"
+                | "initially"
+                | "first"
+                | "finally"
+                | "often"
+                | "always"
+                | "still"
+                | "already"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "might"
+                | "may"
+                | "can"
+                | "should"
+                | "must"
+                | "just"
+        )
 }
 
 fn is_weekday_or_time(w: &str) -> bool {
@@ -158,11 +160,157 @@ fn is_weekday_or_time(w: &str) -> bool {
 }
 
 /// Finds the speaker and cue of a quotation whose first part is `first` and last part `last`.
-pub fn attribute(doc: &Doc, first: Span, last: Span) -> Attribution {
-    after(doc, last)
+///
+/// `previous` is the last attributed quotation before this one: a quotation with no cue of
+/// its own continues it when nothing and no one else stands between them.
+pub fn attribute(doc: &Doc, first: Span, last: Span, previous: Option<Previous>) -> Attribution {
+    transcript_label(doc, first)
+        .or_else(|| after(doc, last))
         .or_else(|| before(doc, first))
+        .or_else(|| introduced_by_colon(doc, first))
         .or_else(|| headline_subject(doc, first))
+        .or_else(|| colon_subject(doc, first))
+        .or_else(|| previous.and_then(|p| continuation(doc, first, p.through_sentence(doc))))
         .unwrap_or_default()
+}
+
+/// The last attributed quotation, as continuation needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Previous {
+    /// Its speaker and cue.
+    pub attribution: Attribution,
+    /// Where it and its attribution end.
+    pub end: usize,
+}
+
+impl Previous {
+    /// The context left by a quotation `q` attributed by `a`.
+    pub fn new(q: Span, a: Attribution) -> Previous {
+        let end = [Some(q), a.speaker, a.cue]
+            .into_iter()
+            .flatten()
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(q.end);
+        Previous {
+            attribution: a,
+            end,
+        }
+    }
+
+    /// Stretches the end over the rest of the attribution's sentence when the attribution
+    /// follows the quotation (`"…," said X, head of Y.`).
+    fn through_sentence(mut self, doc: &Doc) -> Previous {
+        if let Some(s) = doc.seg.sentence_at(self.end.saturating_sub(1)) {
+            self.end = self.end.max(doc.seg.sentences[s].span.end);
+        }
+        self
+    }
+}
+
+/// `"PENCE: Well, look, …`: a transcript's speaker label opens the quotation.
+fn transcript_label(doc: &Doc, q: Span) -> Option<Attribution> {
+    let mut i = doc.token_after(q.start);
+    while i < doc.seg.tokens.len() && !doc.is_word(i) && doc.token(i).span.end <= q.start + 3 {
+        i += 1; // the opening mark
+    }
+    let start = i;
+    while i < doc.seg.tokens.len() && i - start < 4 && doc.is_word(i) {
+        let w = doc.tok(i);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || w.chars().any(char::is_lowercase) {
+            break;
+        }
+        i += 1;
+    }
+    (i > start && i < doc.seg.tokens.len() && doc.tok(i) == ":" && doc.token(i).span.end <= q.end)
+        .then(|| Attribution {
+            speaker: Some(Span::new(
+                doc.token(start).span.start,
+                doc.token(i - 1).span.end,
+            )),
+            cue: None,
+        })
+}
+
+/// `Obama is rolling out a new message: "It's about me."`: a quotation that a colon
+/// introduces, with no cue, is presented by the sentence's subject.
+fn colon_subject(doc: &Doc, q: Span) -> Option<Attribution> {
+    let colon = doc.token_before(q.start).checked_sub(1)?;
+    if doc.tok(colon) != ":" {
+        return None;
+    }
+    let s = doc.token(colon).sentence;
+    let speaker = sentence_subject(doc, s)?;
+    (speaker.end <= doc.token(colon).span.start).then_some(Attribution {
+        speaker: Some(speaker),
+        cue: None,
+    })
+}
+
+/// `Caddell continued:` ending the paragraph before a quotation that opens the next one.
+fn introduced_by_colon(doc: &Doc, q: Span) -> Option<Attribution> {
+    let p = doc.seg.paragraph_at(q.start)?;
+    if doc.seg.paragraphs[p].start != q.start || p == 0 {
+        return None;
+    }
+    let prev = doc.seg.paragraphs[p - 1];
+    if !doc.str(prev).ends_with(':') {
+        return None;
+    }
+    before(doc, Span::new(prev.end, prev.end))
+}
+
+/// A quotation with no attribution of its own continues the last attributed one when it
+/// follows in the same paragraph, or opens the next paragraph, with no one else named and
+/// no other cue in between.
+fn continuation(doc: &Doc, q: Span, previous: Previous) -> Option<Attribution> {
+    let seg = &doc.seg;
+    let p = seg.paragraph_at(q.start)?;
+    let p_prev = seg.paragraph_at(previous.end.saturating_sub(1))?;
+    let opens_next = p == p_prev + 1 && seg.paragraphs[p].start == q.start;
+    if p != p_prev && !opens_next {
+        return None;
+    }
+    let a = doc.token_after(previous.end);
+    let b = doc.token_before(q.start);
+    if b > a + 8 {
+        return None;
+    }
+    let someone_else = (a..b.max(a)).any(|i| {
+        let w = doc.tok(i);
+        doc.is_word(i)
+            && (doc.cue_at_token(i).is_some()
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && !is_weekday_or_time(w)
+                    && !is_month(w)))
+    });
+    (!someone_else).then_some(previous.attribution)
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan."
+            | "Feb."
+            | "Aug."
+            | "Sept."
+            | "Oct."
+            | "Nov."
+            | "Dec."
+    )
 }
 
 /// `Minister 'ready for talks' over rail dispute`: in a headline, the quotation belongs to
@@ -263,6 +411,9 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         i += 1;
     }
     let from = i;
+    if let Some(a) = dash_signature(doc, start, end) {
+        return Some(a);
+    }
     for cue_tok in from..end {
         let Some(cue) = cue_at(doc, cue_tok) else {
             continue;
@@ -270,8 +421,10 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         if new_sentence && is_participle(doc, cue) {
             return None;
         }
-        let speaker = if cue_tok == from {
+        let speaker = if cue_tok == from || cue.kind == CueKind::Preposition {
             noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
+        } else if doc.tok(from) == "as" {
+            noun_phrase_between(doc, from + 1, cue_tok) // `"…," as a memo put it`
         } else {
             noun_phrase_between(doc, from, cue_tok)
         };
@@ -296,6 +449,29 @@ fn coordinated_subject(doc: &Doc, cue: usize) -> Option<Span> {
         return None;
     }
     sentence_subject(doc, doc.token(cue).sentence)
+}
+
+/// `“…” ― Adriana Rodarte`: a dash and a name closing the paragraph sign the quotation.
+fn dash_signature(doc: &Doc, start: usize, end: usize) -> Option<Attribution> {
+    if start >= end || !matches!(doc.tok(start), "\u{2015}" | "\u{2014}" | "\u{2013}" | "-") {
+        return None;
+    }
+    let first = start + 1;
+    let mut k = first;
+    while k < end && doc.is_word(k) && is_capitalised(doc.tok(k)) {
+        k += 1;
+    }
+    let para = doc.seg.sentences[doc.token(start).sentence].paragraph;
+    let closes = k >= doc.seg.tokens.len()
+        || doc.seg.sentences[doc.token(k).sentence].paragraph != para
+        || matches!(doc.tok(k), "." | ",");
+    (k > first && closes).then(|| Attribution {
+        speaker: Some(Span::new(
+            doc.token(first).span.start,
+            doc.token(k - 1).span.end,
+        )),
+        cue: None,
+    })
 }
 
 /// `X said: "…"`, `X said the offer was "…"`, `According to X, "…"`.

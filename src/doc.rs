@@ -34,14 +34,16 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, lexicon: &'static Lexicon) -> Doc<'t> {
         let seg = Segmented::new(text, lexicon);
         let mut cues: Vec<Cue> = Vec::new();
-        for (s, e, lemma) in lexicon.find_cues(text) {
+        for (s, e, lemma, noun_too) in lexicon.find_cues(text) {
             let kind = lexicon.cue_kind(lemma);
             let span = Span::new(s, e);
             let word = &text[s..e];
-            let noun_like =
-                word.ends_with('s') || word.eq_ignore_ascii_case(lexicon.cue_lemma(lemma));
-            if kind == CueKind::Verb && noun_like && used_as_noun(text, &seg, span) {
-                continue; // "the talks", "his claims"
+            if kind == CueKind::Verb && noun_too && !reads_as_verb(text, &seg, span) {
+                continue; // "the talks", "his claims", "U.N. climate talks"
+            }
+            let base = word.eq_ignore_ascii_case(lexicon.cue_lemma(lemma));
+            if kind == CueKind::Verb && base && used_as_noun(text, &seg, span) {
+                continue; // "to maintain", "the said"
             }
             if capitalised_inside_sentence(&seg, span, word) {
                 continue; // "the United States", "Daily Reports"
@@ -65,6 +67,19 @@ impl<'t> Doc<'t> {
             cues,
             lexicon,
         }
+    }
+
+    /// Drops the cues inside closed quotations: words said inside a quote ("I don't think
+    /// so") do not attribute anything around it. Unclosed quotes keep theirs, since a
+    /// missing closing mark may have swallowed the attribution.
+    pub fn drop_cues_inside(&mut self, quotes: &[Span]) {
+        let mut k = 0;
+        self.cues.retain(|c| {
+            while k < quotes.len() && quotes[k].end <= c.span.start {
+                k += 1;
+            }
+            !quotes.get(k).is_some_and(|q| q.contains(c.span))
+        });
     }
 
     /// The text of a span.
@@ -171,4 +186,70 @@ fn capitalised_inside_sentence(seg: &Segmented, span: Span, word: &str) -> bool 
     let sentence = seg.tokens[i].sentence;
     let s = seg.sentences[sentence];
     s.first_token != i && s.paragraph != 0
+}
+
+/// Whether a form that is also a noun ("talks", "claims", "report") is used as a verb here:
+/// after a pronoun, a name, a plural subject, an auxiliary or an adverb, or before an
+/// object ("calls the plan"), "that", a colon, a comma or a quote mark.
+fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
+    let i = seg.token_at_or_after(span.start);
+    let end = seg.token_at_or_after(span.end);
+    let sentence = seg.tokens[i].sentence;
+    if let Some(next) = seg.tokens.get(end).filter(|t| t.sentence == sentence) {
+        let n = next.span.text(text);
+        let object = matches!(
+            n.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"
+        );
+        if object || matches!(n, "that" | ":" | "," | "\"" | "\u{201C}" | "\u{2018}" | "'") {
+            return true;
+        }
+    }
+    let Some(prev) = i.checked_sub(1).map(|k| seg.tokens[k]) else {
+        return false;
+    };
+    if prev.kind != TokenKind::Word || prev.sentence != sentence {
+        return false; // a noun starts its sentence: "Talks resumed"
+    }
+    if used_as_noun(text, seg, span) {
+        return false;
+    }
+    let p = prev.span.text(text);
+    let lower = p.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "who"
+            | "which"
+            | "that"
+            | "will"
+            | "would"
+            | "did"
+            | "does"
+            | "do"
+            | "also"
+            | "often"
+            | "never"
+            | "not"
+            | "then"
+            | "later"
+            | "repeatedly"
+            | "has"
+            | "have"
+            | "had"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "must"
+            | "can"
+            | "again"
+    ) || lower.ends_with("ly")
+        || p.chars().next().is_some_and(char::is_uppercase)
+        || (lower.ends_with('s') && !lower.ends_with("ss"))
 }

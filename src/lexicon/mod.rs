@@ -31,7 +31,9 @@ pub struct Lexicon {
     abbreviations: HashMap<String, bool>,
     starters: HashSet<String>,
     /// Every form of every cue, lower-cased, with the index of its lemma.
-    cue_forms: Vec<(String, usize)>,
+    /// Every form of every cue, lower-cased, with the index of its lemma and whether the form
+    /// is also a common noun.
+    cue_forms: Vec<(String, usize, bool)>,
     /// The lemma (first form) of each cue line, with its kind.
     cue_lemmas: Vec<(String, CueKind)>,
     cue_matcher: AhoCorasick,
@@ -78,16 +80,20 @@ impl Lexicon {
             let lemma = cue_lemmas.len();
             let mut forms = l.split('|').map(|f| f.trim().to_lowercase());
             let first = forms.next().unwrap_or_default();
-            cue_lemmas.push((first.clone(), kind));
-            cue_forms.push((first, lemma));
-            cue_forms.extend(forms.map(|f| (f, lemma)));
+            cue_lemmas.push((first.trim_start_matches('~').to_string(), kind));
+            for form in std::iter::once(first).chain(forms) {
+                match form.strip_prefix('~') {
+                    Some(noun) => cue_forms.push((noun.to_string(), lemma, true)),
+                    None => cue_forms.push((form, lemma, false)),
+                }
+            }
         }
         cue_forms.sort();
         cue_forms.dedup_by(|a, b| a.0 == b.0);
         let cue_matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(cue_forms.iter().map(|(f, _)| f.as_str()))
+            .build(cue_forms.iter().map(|(f, _, _)| f.as_str()))
             .expect("the cue list builds");
         let mut naming_before = HashSet::new();
         let mut work_nouns = HashSet::new();
@@ -135,16 +141,18 @@ impl Lexicon {
         self.starters.contains(word)
     }
 
-    /// All cue matches in `text` on word boundaries, as `(start, end, lemma)` byte spans,
-    /// leftmost-longest and non-overlapping.
-    pub fn find_cues(&self, text: &str) -> Vec<(usize, usize, usize)> {
+    /// All cue matches in `text` on word boundaries, as `(start, end, lemma, noun_too)`:
+    /// byte spans, leftmost-longest and non-overlapping; `noun_too` for forms that are also
+    /// common nouns ("talks").
+    pub fn find_cues(&self, text: &str) -> Vec<(usize, usize, usize, bool)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         for m in self.cue_matcher.find_iter(text) {
             let before_ok = m.start() == 0 || !is_word_byte_before(text, m.start());
             let after_ok = m.end() == bytes.len() || !is_word_byte_after(text, m.end());
             if before_ok && after_ok {
-                out.push((m.start(), m.end(), self.cue_forms[m.pattern().as_usize()].1));
+                let (_, lemma, noun) = self.cue_forms[m.pattern().as_usize()];
+                out.push((m.start(), m.end(), lemma, noun));
             }
         }
         out
@@ -217,7 +225,7 @@ mod tests {
         let found: Vec<&str> = lex
             .find_cues(text)
             .iter()
-            .map(|&(s, e, _)| &text[s..e])
+            .map(|&(s, e, _, _)| &text[s..e])
             .collect();
         assert_eq!(found, vec!["Said", "according to", "saying"]);
     }
