@@ -97,6 +97,7 @@ impl Extractor {
         let spans = quotes::pair(text, &doc.seg, &marks);
         let closed: Vec<Span> = spans.iter().filter(|q| q.closed).map(|q| q.span).collect();
         doc.drop_cues_inside(&closed);
+        doc.quoted = spans.iter().map(|q| q.span).collect();
 
         // Speech or not, decided for each quotation as a whole (by its first part).
         let mut verdict: Vec<Result<(), NotSpeech>> = Vec::with_capacity(spans.len());

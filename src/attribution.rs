@@ -91,6 +91,8 @@ pub(crate) fn is_boundary_word(w: &str) -> bool {
 fn is_skippable(w: &str) -> bool {
     // adverbs in -ly: "forcefully told", "repeatedly said"
     (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+        || w.ends_with("n't")
+        || w.ends_with("n\u{2019}t")
         || matches!(
             w.to_ascii_lowercase().as_str(),
             "has"
@@ -237,7 +239,7 @@ fn transcript_label(doc: &Doc, q: Span) -> Option<Attribution> {
 /// introduces, with no cue, is presented by the sentence's subject.
 fn colon_subject(doc: &Doc, q: Span) -> Option<Attribution> {
     let colon = doc.token_before(q.start).checked_sub(1)?;
-    if doc.tok(colon) != ":" {
+    if doc.tok(colon) != ":" || doc.inside_quote(doc.token(colon).span.start) {
         return None;
     }
     let s = doc.token(colon).sentence;
@@ -320,7 +322,10 @@ fn headline_subject(doc: &Doc, q: Span) -> Option<Attribution> {
     if seg.paragraphs.len() < 2 || !seg.paragraphs[0].contains(q) {
         return None;
     }
-    let mark = doc.token_after(q.start);
+    let mut mark = doc.token_after(q.start);
+    if mark > 0 && doc.tok(mark - 1) == ":" {
+        mark -= 1; // `A lesson from Loretta Lynch: 'Be the voice …'`
+    }
     let speaker = noun_phrase_before(doc, mark)?;
     Some(Attribution {
         speaker: Some(speaker),
@@ -422,13 +427,17 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
             return None;
         }
         let speaker = if cue_tok == from || cue.kind == CueKind::Preposition {
-            noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
+            relaxed_noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
         } else if doc.tok(from) == "as" {
             noun_phrase_between(doc, from + 1, cue_tok) // `"…," as a memo put it`
         } else {
             noun_phrase_between(doc, from, cue_tok)
         };
-        if speaker.is_some() {
+        if let Some(s) = speaker {
+            // "DuVernay said she felt … “…”": the pronoun repeats the outer speaker.
+            if let Some(outer) = outer_report(doc, s) {
+                return Some(outer);
+            }
             return Some(Attribution {
                 speaker,
                 cue: Some(cue.span),
@@ -436,6 +445,27 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// When `speaker` is a pronoun right after a reporting verb (`X said (that) she …`), the
+/// attribution of that outer verb.
+fn outer_report(doc: &Doc, speaker: Span) -> Option<Attribution> {
+    if !crate::actors::is_pronoun(doc.str(speaker)) {
+        return None;
+    }
+    let mut k = doc.token_after(speaker.start).checked_sub(1)?;
+    if doc.tok(k) == "that" {
+        k = k.checked_sub(1)?;
+    }
+    let cue = cue_at(doc, k)?;
+    if cue.kind != CueKind::Verb || doc.token(k).sentence != doc.token(k + 1).sentence {
+        return None;
+    }
+    let outer = noun_phrase_before(doc, k).or_else(|| coordinated_subject(doc, k))?;
+    Some(Attribution {
+        speaker: Some(outer),
+        cue: Some(cue.span),
+    })
 }
 
 /// `X ruled it out, but said …`: a cue coordinated with an earlier verb has its subject.
@@ -481,6 +511,7 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
     let sentence = toks.get(end.checked_sub(1)?)?.sentence;
     let mut k = end;
     let mut seen = 0;
+    let mut participle: Option<Cue> = None;
     while k > 0 && seen < BEFORE_WINDOW {
         k -= 1;
         seen += 1;
@@ -488,12 +519,14 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
             break;
         }
         let Some(cue) = cue_at(doc, k) else { continue };
-        // "X said, adding that …": a participle's speaker is its main verb's.
+        // "X said, adding that …": a participle's speaker is its main verb's; "X attacked
+        // Y, saying, "…"": with no reporting verb before it, the sentence's subject.
         if is_participle(doc, cue) && k > 0 && doc.tok(k - 1) == "," {
+            participle.get_or_insert(cue);
             continue;
         }
         let speaker = match cue.kind {
-            CueKind::Preposition => noun_phrase_after(doc, cue, end),
+            CueKind::Preposition => relaxed_noun_phrase_after(doc, cue, end),
             _ => noun_phrase_before(doc, k)
                 .or_else(|| coordinated_subject(doc, k))
                 .or_else(|| {
@@ -510,7 +543,12 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
             });
         }
     }
-    None
+    let cue = participle?;
+    let subject = sentence_subject(doc, sentence)?;
+    (subject.end <= cue.span.start).then_some(Attribution {
+        speaker: Some(subject),
+        cue: Some(cue.span),
+    })
 }
 
 fn is_quote_mark(t: &str) -> bool {
@@ -694,13 +732,26 @@ fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
 /// `said Jane Smith, the mayor.` → `Jane Smith`; `according to the ministry` → `the ministry`;
 /// `according to the transit director, Linda Marsh.` → `Linda Marsh`.
 fn noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
+    noun_phrase_after_cue(doc, cue, limit, false)
+}
+
+/// `"…," said retired general Lloyd Newton` / `according to conservative host Rush
+/// Limbaugh`: where only a speaker can follow the cue, any noun phrase may start there.
+fn relaxed_noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
+    noun_phrase_after_cue(doc, cue, limit, true)
+}
+
+fn noun_phrase_after_cue(doc: &Doc, cue: Cue, limit: usize, relaxed: bool) -> Option<Span> {
     let mut i = doc.token_after(cue.span.end);
     // "said on Thursday": skip a time phrase
     if i + 1 < limit && doc.tok(i).eq_ignore_ascii_case("on") && is_weekday_or_time(doc.tok(i + 1))
     {
         i += 2;
     }
-    if i >= limit || !starts_noun_phrase(doc, i) {
+    let opens = i < limit
+        && (starts_noun_phrase(doc, i)
+            || relaxed && doc.is_word(i) && !is_boundary_word(doc.tok(i)));
+    if !opens {
         return None;
     }
     let start = i;
@@ -761,7 +812,7 @@ fn ends_phrase(doc: &Doc, start: usize, end: usize) -> bool {
         || is_weekday_or_time(doc.tok(end))
         || matches!(
             doc.tok(end),
-            "on" | "in" | "at" | "during" | "after" | "before" | "to"
+            "on" | "in" | "at" | "during" | "after" | "before" | "to" | "for" | "via" | "while"
         )
 }
 
@@ -789,6 +840,21 @@ fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         } else {
             break;
         }
+    }
+    // "Sen. Tim Kaine (D-Va.) said": a parenthesis between name and verb.
+    if end > 0 && doc.tok(end - 1) == ")" {
+        let mut k = end - 1;
+        while k > 0 && doc.tok(k - 1) != "(" && end - k < 8 && doc.token(k - 1).sentence == sentence
+        {
+            k -= 1;
+        }
+        if k > 0 && doc.tok(k - 1) == "(" {
+            end = k - 1;
+        }
+    }
+    // "Stevie Wonder, who joked": the relative pronoun is the mention.
+    if end > 0 && matches!(doc.tok(end - 1), "who" | "which") {
+        return Some(doc.token(end - 1).span);
     }
     // An apposition: "Zarif, Iran's foreign minister, said" — the name before it; "Her
     // rival, Tom Gill, said" — the name inside it.

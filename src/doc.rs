@@ -27,6 +27,8 @@ pub struct Doc<'t> {
     pub cues: Vec<Cue>,
     /// The word lists.
     pub lexicon: &'static Lexicon,
+    /// Every quotation span (speech or not), sorted; set once the marks are paired.
+    pub quoted: Vec<Span>,
 }
 
 impl<'t> Doc<'t> {
@@ -66,6 +68,7 @@ impl<'t> Doc<'t> {
             seg,
             cues,
             lexicon,
+            quoted: Vec::new(),
         }
     }
 
@@ -80,6 +83,14 @@ impl<'t> Doc<'t> {
             }
             !quotes.get(k).is_some_and(|q| q.contains(c.span))
         });
+    }
+
+    /// True when byte `pos` lies inside a quotation (marks excluded).
+    pub fn inside_quote(&self, pos: usize) -> bool {
+        let k = self.quoted.partition_point(|q| q.end <= pos);
+        self.quoted
+            .get(k)
+            .is_some_and(|q| q.start < pos && pos < q.end)
     }
 
     /// The text of a span.
