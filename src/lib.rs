@@ -57,6 +57,7 @@ pub mod html;
 pub mod lexicon;
 pub mod marks;
 pub mod options;
+pub mod phrases;
 pub mod quotes;
 pub mod report;
 pub mod segment;

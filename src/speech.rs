@@ -353,7 +353,7 @@ fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
             return true;
         }
         if matches!(doc.tok(k), "." | "\"" | "\u{201C}" | ";")
-            || doc.is_word(k) && crate::attribution::is_boundary_word(doc.tok(k))
+            || doc.is_word(k) && crate::phrases::is_boundary_word(doc.tok(k))
         {
             break;
         }

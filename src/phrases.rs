@@ -1,0 +1,598 @@
+//! Speaker phrases: finding the noun phrase that names a speaker next to a cue.
+//!
+//! Reading from a cue outwards: the phrase before it (`Foreign Minister Zarif had said`,
+//! with appositions, party labels and relative pronouns), after it in inverted order
+//! (`said Jane Smith, the mayor`), between a quotation and its cue (`"…," Smith, the mayor,
+//! said`), and the subject of a sentence. Descriptions give way to the name they describe.
+
+use crate::doc::{Cue, Doc};
+use crate::lexicon::CueKind;
+use crate::span::Span;
+
+/// How far back from a cue an apposition is looked for, in tokens.
+const APPOSITION_WINDOW: usize = 60;
+
+/// A verb cue (or "according to") that starts at token `i`; adjuncts alone are no cue.
+pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    doc.cue_at_token(i).filter(|c| c.kind != CueKind::Adjunct)
+}
+/// The longest speaker phrase, in tokens.
+pub(crate) const MAX_SPEAKER: usize = 9;
+
+/// Words that end a speaker phrase when reading away from the cue.
+pub(crate) fn is_boundary_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "when"
+            | "as"
+            | "while"
+            | "because"
+            | "if"
+            | "after"
+            | "before"
+            | "since"
+            | "though"
+            | "although"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "than"
+            | "so"
+            | "where"
+            | "what"
+            | "then"
+            | "said"
+            | "says"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "it's"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "during"
+            | "until"
+            | "against"
+            | "not"
+            | "also"
+            | "yet"
+            | "once"
+            | "just"
+            | "only"
+            | "even"
+    )
+}
+
+/// Words between a speaker and its cue that belong to neither ("Trump again vowed").
+pub(crate) fn is_skippable(w: &str) -> bool {
+    // adverbs in -ly: "forcefully told", "repeatedly said"
+    (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+        || w.ends_with("n't")
+        || w.ends_with("n\u{2019}t")
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "again"
+                | "previously"
+                | "then"
+                | "later"
+                | "once"
+                | "repeatedly"
+                | "recently"
+                | "reportedly"
+                | "would"
+                | "will"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "never"
+                | "earlier"
+                | "further"
+                | "flatly"
+                | "publicly"
+                | "privately"
+                | "simply"
+                | "quickly"
+                | "initially"
+                | "first"
+                | "finally"
+                | "often"
+                | "always"
+                | "still"
+                | "already"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "might"
+                | "may"
+                | "can"
+                | "should"
+                | "must"
+                | "just"
+        )
+}
+
+pub(crate) fn is_weekday_or_time(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "Today"
+            | "Yesterday"
+            | "Tonight"
+            | "tonight"
+    )
+}
+
+pub(crate) fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan."
+            | "Feb."
+            | "Aug."
+            | "Sept."
+            | "Oct."
+            | "Nov."
+            | "Dec."
+    )
+}
+
+/// The subject at the start of a sentence: `Farrow ruled out …, but said …` → `Farrow`.
+pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
+    let s = doc.seg.sentences[sentence];
+    let mut i = s.first_token;
+    while i < s.end_token
+        && (!doc.is_word(i) || matches!(doc.tok(i), "But" | "And" | "So" | "Yet" | "However"))
+    {
+        i += 1;
+    }
+    if i >= s.end_token || !starts_noun_phrase(doc, i) {
+        return None;
+    }
+    let start = i;
+    let determiner = matches!(
+        doc.tok(i).to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    );
+    i += 1;
+    while i < s.end_token && i - start < MAX_SPEAKER && doc.is_word(i) && cue_at(doc, i).is_none() {
+        let w = doc.tok(i);
+        let fits = if determiner {
+            !is_boundary_word(w) && !is_skippable(w) && !w.ends_with("ed")
+        } else {
+            is_capitalised(w) || w == "of" && i + 1 < s.end_token && is_capitalised(doc.tok(i + 1))
+        };
+        if !fits {
+            break;
+        }
+        i += 1;
+    }
+    Some(Span::new(
+        doc.token(start).span.start,
+        doc.token(i - 1).span.end,
+    ))
+}
+
+/// `X ruled it out, but said …`: a cue coordinated with an earlier verb has its subject.
+pub(crate) fn coordinated_subject(doc: &Doc, cue: usize) -> Option<Span> {
+    let mut k = cue;
+    while k > 0 && doc.is_word(k - 1) && is_skippable(doc.tok(k - 1)) {
+        k -= 1;
+    }
+    let conj = k.checked_sub(1)?;
+    if !matches!(doc.tok(conj), "and" | "but") {
+        return None;
+    }
+    sentence_subject(doc, doc.token(cue).sentence)
+}
+
+pub(crate) fn is_quote_mark(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "\u{201C}" | "\u{201D}" | "\u{AB}" | "\u{BB}" | "\u{201E}"
+    )
+}
+
+pub(crate) fn is_capitalised(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A proper name: capitalised words (with "of" or "de" inside), no article first.
+pub(crate) fn is_name(doc: &Doc, from: usize, to: usize) -> bool {
+    from < to
+        && !matches!(
+            doc.tok(from).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
+        && (from..to).all(|i| {
+            let w = doc.tok(i);
+            doc.is_word(i)
+                && (is_capitalised(w)
+                    || (i > from && matches!(w, "of" | "de" | "al" | "bin" | "van" | "von")))
+        })
+}
+
+/// `the environmental group Blue Current` → `Blue Current`: a description before a name
+/// gives way to the name (capitalised titles stay: `Iran's UN Ambassador Majid Ravanchi`).
+pub(crate) fn name_core(doc: &Doc, from: usize, to: usize) -> usize {
+    let mut k = to;
+    while k > from && doc.is_word(k - 1) && is_capitalised(doc.tok(k - 1)) {
+        k -= 1;
+    }
+    if k < to && k > from && doc.is_word(k - 1) && !matches!(doc.tok(k - 1), "of" | "de") {
+        let w = doc.tok(k - 1);
+        if w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "the" | "a" | "an") {
+            return k;
+        }
+    }
+    from
+}
+
+/// The words between a quote and its cue: `Smith`, `Smith, the mayor,`, `, she`.
+pub(crate) fn noun_phrase_between(doc: &Doc, from: usize, cue: usize) -> Option<Span> {
+    // Drop what stands between speaker and cue ("had", "again", "on Thursday").
+    let mut end = cue;
+    while end > from {
+        let w = doc.tok(end - 1);
+        if doc.is_word(end - 1) && is_skippable(w) {
+            end -= 1;
+        } else if end - from >= 2
+            && is_weekday_or_time(w)
+            && doc.tok(end - 2).eq_ignore_ascii_case("on")
+        {
+            end -= 2;
+        } else if doc.is_word(end - 1) && is_weekday_or_time(w) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    // Comma-separated pieces: the speaker is the first piece that starts a noun phrase,
+    // or a name in apposition right after it ("Her rival, Tom Gill, said").
+    let pieces = comma_pieces(doc, from, end);
+    let mut found = None;
+    for (n, &(a, b)) in pieces.iter().enumerate() {
+        if b > a && starts_noun_phrase(doc, a) && (b - a) <= MAX_SPEAKER {
+            let last = trim_trailing(doc, a, b);
+            if last > a {
+                found = Some((n, a, last));
+                break;
+            }
+        }
+    }
+    let (n, a, b) = found?;
+    let (a, b) = prefer_apposed_name(doc, &pieces, n, a, b);
+    let a = name_core(doc, a, b);
+    Some(Span::new(
+        doc.token(a).span.start,
+        doc.token(b - 1).span.end,
+    ))
+}
+
+pub(crate) fn comma_pieces(doc: &Doc, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut a = from;
+    for k in from..to {
+        if doc.tok(k) == "," {
+            pieces.push((a, k));
+            a = k + 1;
+        }
+    }
+    pieces.push((a, to));
+    pieces
+}
+
+/// When a description has a name in apposition (`Her rival, Tom Gill,`), the name.
+pub(crate) fn prefer_apposed_name(
+    doc: &Doc,
+    pieces: &[(usize, usize)],
+    n: usize,
+    a: usize,
+    b: usize,
+) -> (usize, usize) {
+    if is_name(doc, a, b) {
+        return (a, b);
+    }
+    match pieces.get(n + 1) {
+        Some(&(c, d)) if d - c <= 5 && is_name(doc, c, d) => (c, d),
+        _ => (a, b),
+    }
+}
+
+pub(crate) fn trim_trailing(doc: &Doc, from: usize, mut to: usize) -> usize {
+    while to > from && (!doc.is_word(to - 1) || is_boundary_word(doc.tok(to - 1))) {
+        to -= 1;
+    }
+    to
+}
+
+pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
+    if !doc.is_word(i) {
+        return false;
+    }
+    let w = doc.tok(i);
+    (is_capitalised(w) && !is_boundary_word(w))
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "it"
+                | "you"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "some"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "many"
+                | "most"
+                | "officials"
+                | "police"
+                | "critics"
+                | "experts"
+                | "analysts"
+                | "residents"
+                | "witnesses"
+                | "protesters"
+                | "sources"
+                | "aides"
+                | "lawmakers"
+                | "democrats"
+                | "republicans"
+                | "supporters"
+                | "organizers"
+                | "authorities"
+                | "scientists"
+                | "researchers"
+                | "officers"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "another"
+        )
+}
+
+/// `said Jane Smith, the mayor.` → `Jane Smith`; `according to the ministry` → `the ministry`;
+/// `according to the transit director, Linda Marsh.` → `Linda Marsh`.
+pub(crate) fn noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
+    noun_phrase_after_cue(doc, cue, limit, false)
+}
+
+/// `"…," said retired general Lloyd Newton` / `according to conservative host Rush
+/// Limbaugh`: where only a speaker can follow the cue, any noun phrase may start there.
+pub(crate) fn relaxed_noun_phrase_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
+    noun_phrase_after_cue(doc, cue, limit, true)
+}
+
+pub(crate) fn noun_phrase_after_cue(
+    doc: &Doc,
+    cue: Cue,
+    limit: usize,
+    relaxed: bool,
+) -> Option<Span> {
+    let mut i = doc.token_after(cue.span.end);
+    // "said on Thursday": skip a time phrase
+    if i + 1 < limit && doc.tok(i).eq_ignore_ascii_case("on") && is_weekday_or_time(doc.tok(i + 1))
+    {
+        i += 2;
+    }
+    let opens = i < limit
+        && (starts_noun_phrase(doc, i)
+            || relaxed && doc.is_word(i) && !is_boundary_word(doc.tok(i)));
+    if !opens {
+        return None;
+    }
+    let start = i;
+    let mut end = i;
+    while end < limit && end - start < MAX_SPEAKER {
+        let w = doc.tok(end);
+        if !doc.is_word(end) {
+            break;
+        }
+        if end > start
+            && is_boundary_word(w)
+            && !(w == "of" && is_capitalised(doc.tok(end.saturating_sub(1))))
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    // The phrase must end there: `said Smith.`, `said Smith, the mayor`, not `said the
+    // attacks were …` (the subject of a reported clause).
+    if !ends_phrase(doc, start, end) {
+        return None;
+    }
+    // A description followed by the name it describes, closing the sentence.
+    if !is_name(doc, start, end) && end + 1 < limit.min(doc.seg.tokens.len()) && doc.tok(end) == ","
+    {
+        let mut k = end + 1;
+        while k < doc.seg.tokens.len()
+            && doc.is_word(k)
+            && is_capitalised(doc.tok(k))
+            && k - end <= 5
+        {
+            k += 1;
+        }
+        let closes = k >= doc.seg.tokens.len() || matches!(doc.tok(k), "." | "," | ";");
+        if k > end + 1 && closes {
+            return Some(Span::new(
+                doc.token(end + 1).span.start,
+                doc.token(k - 1).span.end,
+            ));
+        }
+    }
+    let start = name_core(doc, start, end);
+    Some(Span::new(
+        doc.token(start).span.start,
+        doc.token(end - 1).span.end,
+    ))
+}
+
+/// True when a speaker phrase `start..end` after its cue ends the clause: `said Smith.`,
+/// `said Smith on Monday`, not `said the attacks were …`.
+pub(crate) fn ends_phrase(doc: &Doc, start: usize, end: usize) -> bool {
+    end >= doc.seg.tokens.len()
+        || doc.token(end).sentence != doc.token(start).sentence
+        || !doc.is_word(end)
+        || is_weekday_or_time(doc.tok(end))
+        || matches!(
+            doc.tok(end),
+            "on" | "in" | "at" | "during" | "after" | "before" | "to" | "for" | "via" | "while"
+        )
+}
+
+/// `"…", says leader`: in the inverted order any noun may follow the cue (headline style).
+pub(crate) fn bare_noun_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
+    let start = doc.token_after(cue.span.end);
+    let mut end = start;
+    while end < limit && end - start < 4 && doc.is_word(end) && !is_boundary_word(doc.tok(end)) {
+        end += 1;
+    }
+    (end > start && ends_phrase(doc, start, end))
+        .then(|| Span::new(doc.token(start).span.start, doc.token(end - 1).span.end))
+}
+
+/// The noun phrase ending right before cue token `cue`: `Foreign Minister Zarif had said`.
+pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
+    let sentence = doc.token(cue).sentence;
+    let mut end = cue;
+    while end > 0 && doc.token(end - 1).sentence == sentence {
+        let w = doc.tok(end - 1);
+        if doc.is_word(end - 1) && is_skippable(w) {
+            end -= 1;
+        } else if end >= 2 && is_weekday_or_time(w) && doc.tok(end - 2).eq_ignore_ascii_case("on") {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    // "Sen. Tim Kaine (D-Va.) said": a parenthesis between name and verb.
+    if end > 0 && doc.tok(end - 1) == ")" {
+        let mut k = end - 1;
+        while k > 0 && doc.tok(k - 1) != "(" && end - k < 8 && doc.token(k - 1).sentence == sentence
+        {
+            k -= 1;
+        }
+        if k > 0 && doc.tok(k - 1) == "(" {
+            end = k - 1;
+        }
+    }
+    // "Stevie Wonder, who joked": the relative pronoun is the mention.
+    if end > 0 && matches!(doc.tok(end - 1), "who" | "which") {
+        return Some(doc.token(end - 1).span);
+    }
+    // An apposition: "Zarif, Iran's foreign minister, said" — the name before it; "Her
+    // rival, Tom Gill, said" — the name inside it.
+    let mut apposed = None;
+    if end > 0 && doc.tok(end - 1) == "," {
+        // The apposition may hold a quotation of its own ("X, addressing a crowd
+        // chanting "…", said"): only a comma outside quote marks ends it.
+        let mut k = end - 1;
+        let mut steps = 0;
+        let mut inside_quote = false;
+        while k > 0 && steps < APPOSITION_WINDOW && doc.token(k - 1).sentence == sentence {
+            let t = doc.tok(k - 1);
+            if is_quote_mark(t) {
+                inside_quote = !inside_quote;
+            } else if t == "," && !inside_quote {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        if k > 0 && doc.tok(k - 1) == "," {
+            apposed = Some((k, end - 1));
+            end = k - 1;
+        } else {
+            return None;
+        }
+    }
+    let mut start = end;
+    while start > 0 && end - start < MAX_SPEAKER && doc.token(start - 1).sentence == sentence {
+        let i = start - 1;
+        if !doc.is_word(i) {
+            break;
+        }
+        let w = doc.tok(i);
+        if is_boundary_word(w) && !(w == "of" && start < end && is_capitalised(doc.tok(start))) {
+            break;
+        }
+        start -= 1;
+    }
+    while start < end && !starts_noun_phrase(doc, start) {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    if let Some((c, d)) = apposed {
+        if !is_name(doc, start, end) && d - c <= 5 && is_name(doc, c, d) {
+            return Some(Span::new(
+                doc.token(c).span.start,
+                doc.token(d - 1).span.end,
+            ));
+        }
+    }
+    let start = name_core(doc, start, end);
+    Some(Span::new(
+        doc.token(start).span.start,
+        doc.token(end - 1).span.end,
+    ))
+}
