@@ -6,6 +6,7 @@ use crate::doc::Doc;
 use crate::lexicon::Lexicon;
 use crate::marks;
 use crate::quotes;
+use crate::reported;
 use crate::span::Span;
 use crate::speech::{self, NotSpeech};
 
@@ -159,11 +160,42 @@ impl Extractor {
                 }
             }
         }
+        // Reported speech, without quote marks.
+        let direct: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
+        for r in reported::find(&doc, &direct) {
+            speakers.push(Some(r.speaker));
+            analysis.quotes.push(Quote {
+                span: r.content,
+                kind: QuoteKind::Indirect,
+                speaker: Some(r.speaker),
+                actor: None,
+                cue: Some(r.cue),
+                closed: true,
+                group: analysis.quotes.len(),
+            });
+        }
         let (actors, of_quote) = actors::group(text, &speakers);
         for (q, a) in analysis.quotes.iter_mut().zip(of_quote) {
             q.actor = a;
         }
         analysis.actors = actors;
+        sort_quotes(&mut analysis.quotes);
         analysis
     }
+}
+
+/// Sorts quotations by start (a reported clause before the quotation it contains) and
+/// renumbers the groups.
+fn sort_quotes(quotes: &mut Vec<Quote>) {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].span.start, std::cmp::Reverse(quotes[i].span.end)));
+    let mut new_index = vec![0; quotes.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Quote> = order.iter().map(|&i| quotes[i].clone()).collect();
+    for q in &mut sorted {
+        q.group = new_index[q.group];
+    }
+    *quotes = sorted;
 }

@@ -12,8 +12,16 @@ pub struct Cue {
     pub span: Span,
     /// Index of its lemma in the lexicon.
     pub lemma: usize,
-    /// Verb, preposition or adjunct.
+    /// Verb, preposition, adjunct or attitude.
     pub kind: CueKind,
+}
+
+impl Cue {
+    /// True for cues that report words said or written: verbs and "according to" (not
+    /// adjuncts alone, not verbs of thinking).
+    pub fn reports_words(&self) -> bool {
+        matches!(self.kind, CueKind::Verb | CueKind::Preposition)
+    }
 }
 
 /// The text with its segmentation and cues.
@@ -40,11 +48,12 @@ impl<'t> Doc<'t> {
             let kind = lexicon.cue_kind(lemma);
             let span = Span::new(s, e);
             let word = &text[s..e];
-            if kind == CueKind::Verb && noun_too && !reads_as_verb(text, &seg, span) {
+            let verbal = matches!(kind, CueKind::Verb | CueKind::Attitude);
+            if verbal && noun_too && !reads_as_verb(text, &seg, span) {
                 continue; // "the talks", "his claims", "U.N. climate talks"
             }
             let base = word.eq_ignore_ascii_case(lexicon.cue_lemma(lemma));
-            if kind == CueKind::Verb && base && used_as_noun(text, &seg, span) {
+            if verbal && base && used_as_noun(text, &seg, span) {
                 continue; // "to maintain", "the said"
             }
             if capitalised_inside_sentence(&seg, span, word) {
@@ -54,7 +63,7 @@ impl<'t> Doc<'t> {
             if let Some(prev) = cues.last_mut() {
                 let between = &text[prev.span.end..s];
                 if kind == CueKind::Adjunct
-                    && prev.kind == CueKind::Verb
+                    && matches!(prev.kind, CueKind::Verb | CueKind::Attitude)
                     && between.chars().all(crate::segment::is_space)
                 {
                     prev.span.end = e;

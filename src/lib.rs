@@ -60,6 +60,7 @@ pub mod options;
 pub mod phrases;
 pub mod quotes;
 pub mod report;
+pub mod reported;
 pub mod segment;
 pub mod span;
 pub mod speech;

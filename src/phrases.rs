@@ -6,7 +6,6 @@
 //! said`), and the subject of a sentence. Descriptions give way to the name they describe.
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::CueKind;
 use crate::span::Span;
 
 /// How far back from a cue an apposition is looked for, in tokens.
@@ -14,7 +13,7 @@ const APPOSITION_WINDOW: usize = 60;
 
 /// A verb cue (or "according to") that starts at token `i`; adjuncts alone are no cue.
 pub(crate) fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
-    doc.cue_at_token(i).filter(|c| c.kind != CueKind::Adjunct)
+    doc.cue_at_token(i).filter(Cue::reports_words)
 }
 /// The longest speaker phrase, in tokens.
 pub(crate) const MAX_SPEAKER: usize = 9;

@@ -335,7 +335,9 @@ fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
     let mut steps = 0;
     while i > 0 && steps < 3 {
         i -= 1;
-        if doc.cue_at_token(i).is_some() || doc.lexicon.is_speech_noun(&doc.tok(i).to_lowercase()) {
+        if doc.cue_at_token(i).is_some_and(|c| c.reports_words())
+            || doc.lexicon.is_speech_noun(&doc.tok(i).to_lowercase())
+        {
             return true;
         }
         if !matches!(doc.tok(i), "," | ":" | "that" | "of" | "with") {
@@ -349,7 +351,7 @@ fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
         if Some(doc.token(k).sentence) != sentence_end && k > after {
             break;
         }
-        if doc.cue_at_token(k).is_some() {
+        if doc.cue_at_token(k).is_some_and(|c| c.reports_words()) {
             return true;
         }
         if matches!(doc.tok(k), "." | "\"" | "\u{201C}" | ";")
@@ -398,8 +400,7 @@ fn speaking_nearby(doc: &Doc, q: &QuoteSpan) -> bool {
         .cues_in(before)
         .iter()
         .chain(doc.cues_in(after))
-        .next()
-        .is_some()
+        .any(|c| c.kind != crate::lexicon::CueKind::Attitude)
     {
         return true;
     }

@@ -1,40 +1,60 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The case files of `tests/cases/*.toml` and the golden articles of `tests/golden/`: each
-//! case gives a text and the quotations the tool must report, as text (span, speaker, cue).
+//! case gives a text and the quotations the tool must report, as text (span, kind, speaker,
+//! cue, actor).
 //!
-//! A case may carry `pending = "why"`: its speaker and cue checks wait for a later stage
-//! (the quote spans are still checked); the runner lists pending cases so they stay visible.
+//! A file with `indirect = true` at its top lists reported speech too and is compared on
+//! every quotation; the others are compared on direct quotations only. A case may carry
+//! `pending = "why"`: its speaker, cue and actor checks wait for a later stage (the spans
+//! are still checked); the runner lists pending cases so they stay visible.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;
 
-use whosaid::{Analysis, Extractor};
+use whosaid::{Analysis, Extractor, QuoteKind};
 
 #[derive(Debug)]
 struct Expected {
     text: String,
+    indirect: bool,
     speaker: Option<String>,
+    actor: Option<String>,
     cue: Option<String>,
 }
 
 fn expected_quotes(table: &toml::Table, key: &str) -> Vec<Expected> {
-    table
-        .get(key)
-        .and_then(|v| v.as_array())
-        .map(|arr| {
-            arr.iter()
-                .map(|q| {
-                    let q = q.as_table().expect("a quote is a table");
-                    let s = |k: &str| q.get(k).map(|v| v.as_str().expect("a string").to_string());
-                    Expected {
-                        text: s("text").expect("a quote has text"),
-                        speaker: s("speaker"),
-                        cue: s("cue"),
-                    }
-                })
-                .collect()
+    let Some(arr) = table.get(key).and_then(|v| v.as_array()) else {
+        return Vec::new();
+    };
+    arr.iter()
+        .map(|q| {
+            let q = q.as_table().expect("a quote is a table");
+            let s = |k: &str| q.get(k).map(|v| v.as_str().expect("a string").to_string());
+            Expected {
+                text: s("text").expect("a quote has text"),
+                indirect: s("kind").is_some_and(|k| k == "indirect"),
+                speaker: s("speaker"),
+                actor: s("actor"),
+                cue: s("cue"),
+            }
         })
-        .unwrap_or_default()
+        .collect()
+}
+
+/// Lower-case words without a leading article, for comparing actor names.
+fn name_words(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if w.first().is_some_and(|f| f == "the") {
+        w.remove(0);
+    }
+    w
 }
 
 /// Compares an analysis with the expectations; returns the differences.
@@ -42,11 +62,33 @@ fn check(
     text: &str,
     analysis: &Analysis,
     expected: &[Expected],
+    with_indirect: bool,
     check_attribution: bool,
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    let got: Vec<&str> = analysis.quotes.iter().map(|q| q.span.text(text)).collect();
-    let want: Vec<&str> = expected.iter().map(|e| e.text.as_str()).collect();
+    let quotes: Vec<_> = analysis
+        .quotes
+        .iter()
+        .filter(|q| with_indirect || q.kind == QuoteKind::Direct)
+        .collect();
+    let got: Vec<String> = quotes
+        .iter()
+        .map(|q| {
+            format!(
+                "{}{}",
+                if q.kind == QuoteKind::Indirect {
+                    "(indirect) "
+                } else {
+                    ""
+                },
+                q.span.text(text)
+            )
+        })
+        .collect();
+    let want: Vec<String> = expected
+        .iter()
+        .map(|e| format!("{}{}", if e.indirect { "(indirect) " } else { "" }, e.text))
+        .collect();
     if got != want {
         problems.push(format!(
             "quotes differ:\n    want {want:?}\n    got  {got:?}"
@@ -56,7 +98,7 @@ fn check(
     if !check_attribution {
         return problems;
     }
-    for (q, e) in analysis.quotes.iter().zip(expected) {
+    for (q, e) in quotes.iter().zip(expected) {
         let speaker = q.speaker.map_or("", |s| s.text(text));
         let cue = q.cue.map_or("", |s| s.text(text));
         if let Some(want) = &e.speaker {
@@ -67,6 +109,13 @@ fn check(
         if let Some(want) = &e.cue {
             if cue != want {
                 problems.push(format!("{:?}: cue {cue:?}, want {want:?}", e.text));
+            }
+        }
+        if let Some(want) = &e.actor {
+            let got = q.actor.map_or("", |a| analysis.actors[a].name.as_str());
+            let (g, w) = (name_words(got), name_words(want));
+            if w.is_empty() != g.is_empty() || !g.ends_with(&w) {
+                problems.push(format!("{:?}: actor {got:?}, want {want:?}", e.text));
             }
         }
     }
@@ -96,6 +145,10 @@ fn case_files() {
             .parse()
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let with_indirect = table
+            .get("indirect")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
         for case in table
             .get("case")
             .and_then(|c| c.as_array())
@@ -120,6 +173,7 @@ fn case_files() {
                 text,
                 &analysis,
                 &expected_quotes(case, "quote"),
+                with_indirect,
                 waiting.is_none(),
             );
             if !problems.is_empty() {
@@ -161,12 +215,17 @@ fn golden_articles() {
             .expect("expected file")
             .parse()
             .expect("TOML");
+        let with_indirect = table
+            .get("indirect")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
         let waiting = table.get("pending").and_then(|v| v.as_str());
         let analysis = extractor.extract(&text);
         let problems = check(
             &text,
             &analysis,
             &expected_quotes(&table, "quote"),
+            with_indirect,
             waiting.is_none(),
         );
         if !problems.is_empty() {

@@ -23,6 +23,9 @@ pub enum CueKind {
     Preposition,
     /// A phrase that goes with a verb: "in a statement", "on Twitter".
     Adjunct,
+    /// A verb of thinking, wanting or finding ("believes", "wants", "found"): a cue for
+    /// reported speech, never for a quotation.
+    Attitude,
 }
 
 /// The parsed word lists.
@@ -70,6 +73,7 @@ impl Lexicon {
         for l in lines(CUES) {
             match l {
                 "[verb]" => kind = CueKind::Verb,
+                "[attitude]" => kind = CueKind::Attitude,
                 "[preposition]" => kind = CueKind::Preposition,
                 "[adjunct]" => kind = CueKind::Adjunct,
                 _ => {}

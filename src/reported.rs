@@ -1,0 +1,265 @@
+//! Reported speech: what someone said, thought or found, without quote marks.
+//!
+//! Three shapes, each with its speaker (a report needs one) and its cue:
+//! - cue before the clause: `X said (that) CLAUSE`, `X told reporters CLAUSE`, `X believes
+//!   CLAUSE`, `X denied any involvement`;
+//! - clause before the cue: `CLAUSE, X said.` / `CLAUSE, said X.`;
+//! - `According to X, CLAUSE.` / `CLAUSE, according to X.`
+//!
+//! The content is the reported clause, with its "that" and without the sentence's final
+//! punctuation. Quoted words inside it stay: `X said the deal was "dead"` reports the clause
+//! and, separately, the quotation.
+
+use crate::doc::{Cue, Doc};
+use crate::lexicon::CueKind;
+use crate::phrases::*;
+use crate::span::Span;
+
+/// One piece of reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported {
+    /// The reported clause.
+    pub content: Span,
+    /// Who reports it.
+    pub speaker: Span,
+    /// The cue.
+    pub cue: Span,
+}
+
+/// A clause after a cue must be at least this many tokens long.
+const MIN_CLAUSE: usize = 2;
+/// `CLAUSE, X said.`: at most this many tokens from the comma to the sentence end.
+const MAX_TAIL: usize = 12;
+
+/// Verbs whose first object is the hearer, before the reported clause ("told reporters").
+fn takes_hearer(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell"
+            | "inform"
+            | "assure"
+            | "remind"
+            | "warn"
+            | "advise"
+            | "notify"
+            | "promise"
+            | "ask"
+            | "urge"
+    )
+}
+
+/// Words that cannot open a reported clause: `said nothing`, `said goodbye`, `asked for`.
+fn closes_no_clause(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "nothing"
+            | "something"
+            | "anything"
+            | "goodbye"
+            | "hello"
+            | "so"
+            | "yes"
+            | "no"
+            | "thanks"
+            | "for"
+            | "about"
+            | "with"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "from"
+            | "up"
+            | "out"
+            | "off"
+            | "again"
+            | "too"
+            | "as"
+            | "it"
+            | "this"
+            | "little"
+            | "much"
+            | "more"
+            | "less"
+            | "hi"
+            | "sorry"
+    )
+}
+
+/// Finds the reported speech of the document. `direct` are the direct quotations (spans),
+/// used to leave out clauses that are nothing but a quotation.
+pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for cue in &doc.cues {
+        if cue.kind == CueKind::Adjunct || doc.inside_quote(cue.span.start) {
+            continue;
+        }
+        let found = match cue.kind {
+            CueKind::Preposition => according_to(doc, *cue),
+            _ => clause_before(doc, *cue).or_else(|| clause_after(doc, *cue)),
+        };
+        if let Some(r) = found {
+            if !is_only_quotation(doc, r.content, direct) {
+                out.push(r);
+            }
+        }
+    }
+    out.sort_by_key(|r| (r.content.start, r.content.end));
+    out.dedup_by_key(|r| r.content);
+    out
+}
+
+/// The sentence's tokens `from..to` as a span, without final punctuation or closing marks
+/// left hanging outside a quotation.
+fn clause_span(doc: &Doc, from: usize, to: usize) -> Option<Span> {
+    let mut to = to;
+    while to > from && !doc.is_word(to - 1) && !is_closing_mark(doc.tok(to - 1)) {
+        to -= 1;
+    }
+    if to <= from || to - from < MIN_CLAUSE {
+        return None;
+    }
+    Some(Span::new(
+        doc.token(from).span.start,
+        doc.token(to - 1).span.end,
+    ))
+}
+
+fn is_closing_mark(t: &str) -> bool {
+    matches!(t, "\"" | "\u{201D}" | "\u{2019}" | "'" | "\u{BB}" | ")")
+}
+
+/// One past the last token of the clause that starts at `from`: the sentence end, or a
+/// semicolon.
+fn clause_end(doc: &Doc, from: usize) -> usize {
+    let s = doc.seg.sentences[doc.token(from).sentence];
+    (from..s.end_token)
+        .find(|&k| doc.tok(k) == ";")
+        .unwrap_or(s.end_token)
+}
+
+/// `X said (that) CLAUSE`, `X told reporters CLAUSE`.
+fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
+    let k = doc.token_after(cue.span.start);
+    let speaker = noun_phrase_before(doc, k).or_else(|| coordinated_subject(doc, k))?;
+    let sentence = doc.token(k).sentence;
+    let s = doc.seg.sentences[sentence];
+    let mut i = doc.token_after(cue.span.end);
+    // time adjuncts: "said Monday", "said on Friday", "said last week"
+    loop {
+        if i < s.end_token && is_weekday_or_time(doc.tok(i)) {
+            i += 1;
+        } else if i + 1 < s.end_token
+            && (doc.tok(i) == "on" && is_weekday_or_time(doc.tok(i + 1))
+                || doc.tok(i) == "last" && matches!(doc.tok(i + 1), "week" | "month" | "year"))
+        {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if takes_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
+        // "told reporters", "told the BBC on Sunday": skip the hearer up to "that" or a
+        // clause start (at most five words).
+        let limit = (i + 6).min(s.end_token);
+        match (i..limit).find(|&j| doc.tok(j) == "that") {
+            Some(j) => i = j,
+            None => {
+                let mut j = i;
+                if j < limit
+                    && matches!(
+                        doc.tok(j).to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their"
+                    )
+                {
+                    j += 1;
+                }
+                while j < limit && doc.is_word(j) && !is_boundary_word(doc.tok(j)) && j - i < 3 {
+                    j += 1;
+                }
+                i = j;
+            }
+        }
+    }
+    if i >= s.end_token || !doc.is_word(i) || closes_no_clause(doc.tok(i)) {
+        return None; // `said: "…"`, `said, "…"`, `said nothing`
+    }
+    let content = clause_span(doc, i, clause_end(doc, i))?;
+    Some(Reported {
+        content,
+        speaker,
+        cue: cue.span,
+    })
+}
+
+/// `CLAUSE, X said.` / `CLAUSE, said X.`
+fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
+    let k = doc.token_after(cue.span.start);
+    let sentence = doc.token(k).sentence;
+    let s = doc.seg.sentences[sentence];
+    let cue_end = doc.token_after(cue.span.end);
+    // The attribution closes the sentence: after the cue, at most a speaker or a time.
+    let rest = s.end_token.saturating_sub(cue_end);
+    if rest > 6 {
+        return None;
+    }
+    // Inverted (`, said X.`) or plain (`, X said.`): find the comma that ends the clause.
+    let (comma, speaker) = if k > s.first_token && doc.tok(k - 1) == "," {
+        let np = relaxed_noun_phrase_after(doc, cue, s.end_token)?;
+        (k - 1, np)
+    } else {
+        let np = noun_phrase_before(doc, k)?;
+        let first = doc.token_after(np.start);
+        if first == s.first_token || doc.tok(first - 1) != "," || k - first > MAX_TAIL {
+            return None;
+        }
+        (first - 1, np)
+    };
+    let content = clause_span(doc, s.first_token, comma)?;
+    Some(Reported {
+        content,
+        speaker,
+        cue: cue.span,
+    })
+}
+
+/// `According to X, CLAUSE.` / `CLAUSE, according to X.`
+fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
+    let k = doc.token_after(cue.span.start);
+    let s = doc.seg.sentences[doc.token(k).sentence];
+    let after = doc.token_after(cue.span.end);
+    // the source runs to the next comma (or the sentence end)
+    let source_end = (after..s.end_token)
+        .find(|&j| doc.tok(j) == ",")
+        .unwrap_or(s.end_token);
+    let speaker = relaxed_noun_phrase_after(doc, cue, source_end)?;
+    let opens = k == s.first_token || (k == s.first_token + 1 && !doc.is_word(s.first_token));
+    if opens && source_end < s.end_token {
+        let content = clause_span(doc, source_end + 1, clause_end(doc, source_end + 1))?;
+        return Some(Reported {
+            content,
+            speaker,
+            cue: cue.span,
+        });
+    }
+    if k > s.first_token && doc.tok(k - 1) == "," {
+        let content = clause_span(doc, s.first_token, k - 1)?;
+        return Some(Reported {
+            content,
+            speaker,
+            cue: cue.span,
+        });
+    }
+    None
+}
+
+/// True when the clause is a direct quotation and nothing else (`X said "…."`).
+fn is_only_quotation(doc: &Doc, content: Span, direct: &[Span]) -> bool {
+    direct.iter().any(|q| {
+        let inside = q.start.max(content.start)..q.end.min(content.end);
+        let covered = inside.end.saturating_sub(inside.start);
+        covered * 10 >= content.len() * 9
+            || doc.str(content).trim_end_matches(['.', ',']).len() <= covered
+    })
+}
