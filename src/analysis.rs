@@ -163,16 +163,19 @@ impl Extractor {
         // Reported speech, without quote marks.
         let direct: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
         for r in reported::find(&doc, &direct) {
-            speakers.push(Some(r.speaker));
-            analysis.quotes.push(Quote {
-                span: r.content,
-                kind: QuoteKind::Indirect,
-                speaker: Some(r.speaker),
-                actor: None,
-                cue: Some(r.cue),
-                closed: true,
-                group: analysis.quotes.len(),
-            });
+            let group = analysis.quotes.len();
+            for span in std::iter::once(r.content).chain(r.rest) {
+                speakers.push(Some(r.speaker));
+                analysis.quotes.push(Quote {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    speaker: Some(r.speaker),
+                    actor: None,
+                    cue: Some(r.cue),
+                    closed: true,
+                    group,
+                });
+            }
         }
         let (actors, of_quote) = actors::group(text, &speakers);
         for (q, a) in analysis.quotes.iter_mut().zip(of_quote) {

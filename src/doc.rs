@@ -53,8 +53,15 @@ impl<'t> Doc<'t> {
                 continue; // "the talks", "his claims", "U.N. climate talks"
             }
             let base = word.eq_ignore_ascii_case(lexicon.cue_lemma(lemma));
-            if verbal && base && used_as_noun(text, &seg, span) {
-                continue; // "to maintain", "the said"
+            let gerund = word.ends_with("ing");
+            let i = seg.token_at_or_after(s);
+            if verbal && base && used_as_noun(text, &seg, span)
+                || verbal && gerund && i > 0 && after_determiner(text, &seg, i)
+            {
+                continue; // "to maintain", "the said", "a declining role"
+            }
+            if verbal && noun_too && word.chars().next().is_some_and(char::is_uppercase) {
+                continue; // "A Curious Plan" in a headline
             }
             if capitalised_inside_sentence(&seg, span, word) {
                 continue; // "the United States", "Daily Reports"
@@ -270,6 +277,17 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
             | "can"
             | "again"
     ) || lower.ends_with("ly")
-        || p.chars().next().is_some_and(char::is_uppercase)
+        || (p.chars().next().is_some_and(char::is_uppercase) && !after_determiner(text, seg, i - 1))
         || (lower.ends_with('s') && !lower.ends_with("ss"))
+}
+
+/// True when token `i` follows a determiner: "the McKinley plan".
+fn after_determiner(text: &str, seg: &Segmented, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        seg.tokens[k].sentence == seg.tokens[i].sentence
+            && matches!(
+                seg.tokens[k].span.text(text).to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their"
+            )
+    })
 }

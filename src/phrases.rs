@@ -518,6 +518,14 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             end -= 1;
         } else if end >= 2 && is_weekday_or_time(w) && doc.tok(end - 2).eq_ignore_ascii_case("on") {
             end -= 2;
+        } else if end >= 2
+            && matches!(
+                w,
+                "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening"
+            )
+            && matches!(doc.tok(end - 2), "this" | "last" | "next" | "that")
+        {
+            end -= 2; // "Trump this week said"
         } else {
             break;
         }
@@ -556,7 +564,11 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             k -= 1;
             steps += 1;
         }
-        if k > 0 && doc.tok(k - 1) == "," {
+        // An apposition describes: it does not open with a conjunction or a clause word
+        // ("…, and the meeting deteriorated, said one source").
+        let clause_like =
+            k < end - 1 && is_boundary_word(doc.tok(k)) && !matches!(doc.tok(k), "who" | "which");
+        if k > 0 && doc.tok(k - 1) == "," && !clause_like {
             apposed = Some((k, end - 1));
             end = k - 1;
         } else {

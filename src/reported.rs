@@ -20,6 +20,9 @@ use crate::span::Span;
 pub struct Reported {
     /// The reported clause.
     pub content: Span,
+    /// Its second part, when the attribution stands inside it (`The museum, Mr. Bush said,
+    /// celebrated …`).
+    pub rest: Option<Span>,
     /// Who reports it.
     pub speaker: Span,
     /// The cue.
@@ -48,7 +51,8 @@ fn takes_hearer(lemma: &str) -> bool {
     )
 }
 
-/// Words that cannot open a reported clause: `said nothing`, `said goodbye`, `asked for`.
+/// Words that cannot open a reported clause: `said goodbye`, `asked for a recount`,
+/// `spoke against the backdrop of …` (a preposition starts an adjunct, not a clause).
 fn closes_no_clause(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
@@ -57,33 +61,82 @@ fn closes_no_clause(w: &str) -> bool {
             | "anything"
             | "goodbye"
             | "hello"
-            | "so"
-            | "yes"
-            | "no"
             | "thanks"
+            | "sorry"
             | "for"
             | "about"
             | "with"
             | "of"
-            | "in"
-            | "on"
-            | "at"
             | "by"
             | "from"
             | "up"
             | "out"
             | "off"
             | "again"
-            | "too"
             | "as"
-            | "it"
-            | "this"
-            | "little"
-            | "much"
-            | "more"
-            | "less"
             | "hi"
-            | "sorry"
+            | "against"
+            | "at"
+            | "in"
+            | "on"
+            | "into"
+            | "during"
+            | "under"
+            | "over"
+            | "near"
+            | "outside"
+            | "inside"
+            | "through"
+            | "via"
+            | "before"
+            | "after"
+            | "around"
+            | "across"
+            | "behind"
+            | "among"
+            | "toward"
+            | "towards"
+            | "within"
+            | "without"
+            | "amid"
+            | "despite"
+            | "until"
+            | "since"
+            | "back"
+            | "down"
+            | "away"
+    )
+}
+
+/// Verbs after which "to" names the hearer, not an infinitive: `respond to requests`.
+fn to_is_hearer(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "respond"
+            | "reply"
+            | "speak"
+            | "talk"
+            | "write"
+            | "explain"
+            | "complain"
+            | "say"
+            | "tweet"
+            | "post"
+            | "testify"
+            | "report"
+            | "mention"
+            | "describe"
+            | "refer to"
+            | "appeal"
+    )
+}
+
+/// Words that start a clause of their own after a comma, ending the reported one:
+/// `…, but`, `…, while`, `…, adding`.
+fn ends_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "while" | "although" | "though" | "whereas" | "according"
     )
 }
 
@@ -97,7 +150,7 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
         }
         let found = match cue.kind {
             CueKind::Preposition => according_to(doc, *cue),
-            _ => clause_before(doc, *cue).or_else(|| clause_after(doc, *cue)),
+            _ => clause_after(doc, *cue).or_else(|| clause_before(doc, *cue)),
         };
         if let Some(r) = found {
             if !is_only_quotation(doc, r.content, direct) {
@@ -134,8 +187,15 @@ fn is_closing_mark(t: &str) -> bool {
 /// semicolon.
 fn clause_end(doc: &Doc, from: usize) -> usize {
     let s = doc.seg.sentences[doc.token(from).sentence];
+    let new_clause = |k: usize| {
+        k + 1 < s.end_token
+            && (ends_clause(doc.tok(k + 1))
+                || doc
+                    .cue_at_token(k + 1)
+                    .is_some_and(|c| doc.str(c.span).ends_with("ing")))
+    };
     (from..s.end_token)
-        .find(|&k| doc.tok(k) == ";")
+        .find(|&k| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k))
         .unwrap_or(s.end_token)
 }
 
@@ -182,12 +242,31 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
             }
         }
     }
+    // "says at a campaign stop in Toledo that …": an adjunct before "that".
+    if i < s.end_token
+        && matches!(
+            doc.tok(i),
+            "in" | "at" | "on" | "during" | "after" | "before"
+        )
+    {
+        if let Some(j) = (i..(i + 10).min(s.end_token)).find(|&j| doc.tok(j) == "that") {
+            i = j;
+        }
+    }
+    // "advisers say, the president has …": a comma, then the clause.
+    if i + 1 < s.end_token && doc.tok(i) == "," && doc.is_word(i + 1) {
+        i += 1;
+    }
     if i >= s.end_token || !doc.is_word(i) || closes_no_clause(doc.tok(i)) {
         return None; // `said: "…"`, `said, "…"`, `said nothing`
+    }
+    if doc.tok(i) == "to" && to_is_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
+        return None;
     }
     let content = clause_span(doc, i, clause_end(doc, i))?;
     Some(Reported {
         content,
+        rest: None,
         speaker,
         cue: cue.span,
     })
@@ -199,26 +278,45 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     let sentence = doc.token(k).sentence;
     let s = doc.seg.sentences[sentence];
     let cue_end = doc.token_after(cue.span.end);
-    // The attribution closes the sentence: after the cue, at most a speaker or a time.
-    let rest = s.end_token.saturating_sub(cue_end);
-    if rest > 6 {
-        return None;
-    }
     // Inverted (`, said X.`) or plain (`, X said.`): find the comma that ends the clause.
     let (comma, speaker) = if k > s.first_token && doc.tok(k - 1) == "," {
         let np = relaxed_noun_phrase_after(doc, cue, s.end_token)?;
         (k - 1, np)
     } else {
         let np = noun_phrase_before(doc, k)?;
-        let first = doc.token_after(np.start);
+        let mut first = doc.token_after(np.start);
+        // "…, top black lawmakers said": words the speaker phrase left out before it
+        let mut steps = 0;
+        while first > s.first_token
+            && doc.tok(first - 1) != ","
+            && doc.is_word(first - 1)
+            && steps < 3
+        {
+            first -= 1;
+            steps += 1;
+        }
         if first == s.first_token || doc.tok(first - 1) != "," || k - first > MAX_TAIL {
             return None;
         }
         (first - 1, np)
     };
+    // What follows the attribution: the sentence end (`CLAUSE, X said.`), or a comma and
+    // the rest of the clause (`The museum, Mr. Bush said, celebrated …`).
+    let mut after = cue_end.max(doc.token_after(speaker.end));
+    while after < s.end_token && (is_weekday_or_time(doc.tok(after)) || doc.tok(after) == "on") {
+        after += 1;
+    }
     let content = clause_span(doc, s.first_token, comma)?;
+    let rest = if after < s.end_token && doc.tok(after) == "," {
+        clause_span(doc, after + 1, clause_end(doc, after + 1))
+    } else if s.end_token - after <= 1 {
+        None
+    } else {
+        return None;
+    };
     Some(Reported {
         content,
+        rest,
         speaker,
         cue: cue.span,
     })
@@ -239,6 +337,7 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
         let content = clause_span(doc, source_end + 1, clause_end(doc, source_end + 1))?;
         return Some(Reported {
             content,
+            rest: None,
             speaker,
             cue: cue.span,
         });
@@ -247,6 +346,7 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
         let content = clause_span(doc, s.first_token, k - 1)?;
         return Some(Reported {
             content,
+            rest: None,
             speaker,
             cue: cue.span,
         });

@@ -206,6 +206,37 @@ fn is_word_byte_after(text: &str, pos: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// Every list: sections are known names, and no word stands before the first section
+    /// of a sectioned list (a header line that lost its `#` would otherwise be read as a
+    /// word).
+    #[test]
+    fn lists_are_well_formed() {
+        let sectioned = [
+            (
+                CUES,
+                &["[verb]", "[attitude]", "[preposition]", "[adjunct]"][..],
+            ),
+            (NAMING, &["[before]", "[work]", "[speech]"][..]),
+        ];
+        for (src, sections) in sectioned {
+            let mut seen_section = false;
+            for l in lines(src) {
+                if l.starts_with('[') {
+                    assert!(sections.contains(&l), "unknown section {l:?}");
+                    seen_section = true;
+                } else {
+                    assert!(seen_section, "{l:?} stands before any section");
+                }
+            }
+        }
+        for src in [ABBREVIATIONS, STARTERS] {
+            assert!(
+                lines(src).all(|l| !l.contains(' ') || l.starts_with('!')),
+                "one entry a line"
+            );
+        }
+    }
+
     #[test]
     fn every_list_parses_and_is_not_empty() {
         let lex = Lexicon::get();
