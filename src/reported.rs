@@ -354,12 +354,17 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
     None
 }
 
-/// True when the clause is a direct quotation and nothing else (`X said "…."`).
+/// True when the clause is a direct quotation and nothing else (`X said "…."`). `direct`
+/// is sorted by start and non-overlapping.
 fn is_only_quotation(doc: &Doc, content: Span, direct: &[Span]) -> bool {
-    direct.iter().any(|q| {
-        let inside = q.start.max(content.start)..q.end.min(content.end);
-        let covered = inside.end.saturating_sub(inside.start);
-        covered * 10 >= content.len() * 9
-            || doc.str(content).trim_end_matches(['.', ',']).len() <= covered
-    })
+    let first = direct.partition_point(|q| q.end <= content.start);
+    direct[first..]
+        .iter()
+        .take_while(|q| q.start < content.end)
+        .any(|q| {
+            let inside = q.start.max(content.start)..q.end.min(content.end);
+            let covered = inside.end.saturating_sub(inside.start);
+            covered * 10 >= content.len() * 9
+                || doc.str(content).trim_end_matches(['.', ',']).len() <= covered
+        })
 }
