@@ -17,15 +17,22 @@
 //! use whosaid::Extractor;
 //!
 //! let text = "\u{201C}We are ready to talk,\u{201D} she said on Monday. \
-//!             Critics called it a so-called \"reset\".";
+//!             The so-called \"reset\" failed. The mayor said the bridge would reopen.";
 //! let extractor = Extractor::new();
 //! let analysis = extractor.extract(text);
 //!
-//! assert_eq!(analysis.quotes.len(), 1); // the scare quote is not speech
-//! let q = &analysis.quotes[0];
-//! assert_eq!(q.span.text(text), "\u{201C}We are ready to talk,\u{201D}");
-//! assert_eq!(q.speaker.unwrap().text(text), "she");
-//! assert_eq!(q.cue.unwrap().text(text), "said");
+//! // The scare quote is not speech; the reported clause is (kind Indirect).
+//! let found: Vec<(&str, &str)> = analysis
+//!     .quotes
+//!     .iter()
+//!     .map(|q| (q.span.text(text), q.speaker.unwrap().text(text)))
+//!     .collect();
+//! assert_eq!(
+//!     found,
+//!     [("\u{201C}We are ready to talk,\u{201D}", "she"), ("the bridge would reopen", "The mayor")]
+//! );
+//! assert_eq!(analysis.quotes[1].kind, whosaid::QuoteKind::Indirect);
+//! assert_eq!(analysis.quotes[0].cue.unwrap().text(text), "said");
 //! ```
 //!
 //! Spans in an [`Analysis`] are UTF-8 byte offsets. For JSON, with the UTF-16 offsets that
