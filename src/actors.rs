@@ -1,12 +1,21 @@
-//! A first actor table: the named speakers, with their mentions grouped.
+//! The actor table: the people, organisations and groups that speak, with their mentions
+//! merged.
 //!
-//! Each speaker mention that is not a pronoun becomes a mention of an actor. Two mentions
-//! are the same actor when the words of one (without a leading article) end the words of
-//! the other: "Zarif" and "Foreign Minister Mohammad Javad Zarif". The actor's name is its
-//! longest mention. The full actor model (titles, kinds from lexicons, aliases, every named
-//! mention in the text) replaces this table in its own stage.
+//! Named mentions are merged when the words of one (without a leading article) end the
+//! words of the other: "Zarif" and "Foreign Minister Mohammad Javad Zarif". The actor's name
+//! is its longest mention. What the text shows of an actor is kept for resolving pronouns:
+//! its kind (an organisation word, a plural group), its gender (a first name, an
+//! honorific, a role noun, or a pronoun already resolved to it) and where it was last
+//! mentioned. The full actor model (titles, kinds from lexicons, aliases, every named
+//! mention) comes in its own stage.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
+
+const ORGANISATIONS: &str = include_str!("lexicon/organisations.txt");
 
 /// What kind of actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +46,9 @@ pub struct Actor {
     pub name: String,
     /// Person, organisation or place.
     pub kind: ActorKind,
-    /// Its mentions, sorted.
+    /// Its gender, when the text shows it.
+    pub gender: Option<Gender>,
+    /// Its mentions (names, descriptions and the pronouns resolved to it), sorted.
     pub mentions: Vec<Span>,
 }
 
@@ -45,64 +56,22 @@ pub struct Actor {
 pub fn is_pronoun(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "this" | "that"
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "this" | "that"
     )
 }
 
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "department",
-    "agency",
-    "council",
-    "party",
-    "committee",
-    "news",
-    "post",
-    "times",
-    "office",
-    "government",
-    "pentagon",
-    "police",
-    "campaign",
-    "administration",
-    "company",
-    "court",
-    "union",
-    "house",
-    "senate",
-    "congress",
-    "association",
-    "commission",
-    "bank",
-    "group",
-    "board",
-    "network",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "officials",
-    "journal",
-    "press",
-    "reuters",
-    "service",
-    "organization",
-    "organisation",
-    "institute",
-    "university",
-    "inc",
-    "corp",
-    "foundation",
-    "authority",
-    "force",
-    "army",
-    "navy",
-    "team",
-    "club",
-    "church",
-    "mosque",
-    "school",
-];
+fn organisation_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        ORGANISATIONS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 
+/// The words of a mention, lower-cased, without a leading article or trailing commas.
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -111,70 +80,167 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn kind_of(name: &str) -> ActorKind {
-    let ws = words(name);
-    if ws
-        .iter()
-        .any(|w| ORG_WORDS.contains(&w.trim_end_matches("'s")))
-    {
-        ActorKind::Organization
-    } else {
-        ActorKind::Person
-    }
+/// One actor while the table is being built.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    words: Vec<String>,
+    /// The actor as it will be reported.
+    pub actor: Actor,
+    /// A group of people ("officials", "protesters"): "they".
+    pub plural: bool,
+    /// Named as a person (a first name, an honorific, two or more capitalised words).
+    pub surely_person: bool,
+    /// Byte offset of its latest mention.
+    pub last: usize,
+    /// Whether a quotation is attributed to it (only those are reported).
+    pub speaks: bool,
 }
 
-/// Groups speaker mentions into actors. Returns the actors and, for each mention, the index
-/// of its actor (`None` for pronouns).
-pub fn group(text: &str, mentions: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<usize>>) {
-    let mut actors: Vec<(Vec<String>, Actor)> = Vec::new();
-    let mut of_mention = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        let Some(span) = *m else {
-            of_mention.push(None);
-            continue;
-        };
+/// The actors of a text, built mention by mention in text order.
+#[derive(Debug, Default)]
+pub(crate) struct Table {
+    /// The entries, in order of first mention.
+    pub entries: Vec<Entry>,
+}
+
+impl Table {
+    /// Adds a named or described mention and returns its actor's index: an existing actor
+    /// whose words end this mention's words (or the other way round), or a new one.
+    pub fn add_named(&mut self, text: &str, span: Span, speaks: bool) -> Option<usize> {
         let s = span.text(text);
         let ws = words(s);
         if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
-            of_mention.push(None);
-            continue;
+            return None;
         }
-        let found = actors
+        let found = self
+            .entries
             .iter()
-            .position(|(aw, _)| aw.ends_with(&ws) || ws.ends_with(aw));
-        let idx = match found {
+            .position(|e| e.words.ends_with(&ws) || ws.ends_with(&e.words));
+        let i = match found {
             Some(i) => {
-                let (aw, a) = &mut actors[i];
-                if !a.mentions.contains(&span) {
-                    a.mentions.push(span);
-                }
-                if ws.len() > aw.len() {
-                    *aw = ws;
-                    a.name = s.to_string();
-                    a.kind = kind_of(s);
+                let e = &mut self.entries[i];
+                if ws.len() > e.words.len() {
+                    let (kind, plural) = kind_of(&ws, s);
+                    e.words = ws;
+                    e.actor.name = s.to_string();
+                    e.actor.kind = kind;
+                    e.plural = plural;
                 }
                 i
             }
             None => {
-                actors.push((
-                    ws,
-                    Actor {
+                let (kind, plural) = kind_of(&ws, s);
+                self.entries.push(Entry {
+                    words: ws,
+                    actor: Actor {
                         name: s.to_string(),
-                        kind: kind_of(s),
-                        mentions: vec![span],
+                        kind,
+                        gender: None,
+                        mentions: Vec::new(),
                     },
-                ));
-                actors.len() - 1
+                    plural,
+                    surely_person: false,
+                    last: span.start,
+                    speaks: false,
+                });
+                self.entries.len() - 1
             }
         };
-        of_mention.push(Some(idx));
+        let e = &mut self.entries[i];
+        if e.actor.gender.is_none() {
+            e.actor.gender = gender_of(s);
+        }
+        e.surely_person |= looks_like_a_person(s) && e.actor.kind == ActorKind::Person;
+        e.last = e.last.max(span.start);
+        e.speaks |= speaks;
+        if !e.actor.mentions.contains(&span) {
+            e.actor.mentions.push(span);
+        }
+        Some(i)
     }
-    let actors = actors
-        .into_iter()
-        .map(|(_, mut a)| {
-            a.mentions.sort();
-            a
-        })
-        .collect();
-    (actors, of_mention)
+
+    /// Adds a pronoun mention to actor `i`; "he" and "she" teach the actor's gender.
+    pub fn add_pronoun(&mut self, i: usize, span: Span, gender: Option<Gender>) {
+        let e = &mut self.entries[i];
+        if e.actor.gender.is_none() && e.actor.kind == ActorKind::Person {
+            e.actor.gender = gender;
+        }
+        e.last = e.last.max(span.start);
+        e.speaks = true;
+        if !e.actor.mentions.contains(&span) {
+            e.actor.mentions.push(span);
+        }
+    }
+
+    /// The actors that speak, in order of first mention, and the new index of every entry.
+    pub fn finish(self) -> (Vec<Actor>, Vec<Option<usize>>) {
+        let mut actors = Vec::new();
+        let mut index = Vec::with_capacity(self.entries.len());
+        for e in self.entries {
+            if e.speaks {
+                let mut a = e.actor;
+                a.mentions.sort();
+                index.push(Some(actors.len()));
+                actors.push(a);
+            } else {
+                index.push(None);
+            }
+        }
+        (actors, index)
+    }
+}
+
+/// Person or organisation, and whether the phrase names a group of people ("officials").
+fn kind_of(ws: &[String], s: &str) -> (ActorKind, bool) {
+    let org = organisation_words();
+    if ws.iter().any(|w| org.contains(w.trim_end_matches("'s"))) {
+        return (ActorKind::Organization, false);
+    }
+    let head = s.split_whitespace().last().unwrap_or("");
+    let plural = head.chars().next().is_some_and(char::is_lowercase)
+        && head.ends_with('s')
+        && !head.ends_with("ss");
+    if plural {
+        return (ActorKind::Organization, true);
+    }
+    (ActorKind::Person, false)
+}
+
+/// The gender the words of a mention show: "Kelly Craft", "Mrs. Clinton", "a spokeswoman".
+fn gender_of(s: &str) -> Option<Gender> {
+    let lex = Lexicon::get();
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .find_map(|w| lex.gender_of(w))
+}
+
+/// A first name, an honorific, or two capitalised words and more: surely a person's name.
+fn looks_like_a_person(s: &str) -> bool {
+    let capitalised = s
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    gender_of(s).is_some() || capitalised >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_merge_with_full_names_and_genders_are_read() {
+        let text =
+            "Foreign Minister Mohammad Javad Zarif and Zarif and Kelly Craft and the ministry";
+        let mut t = Table::default();
+        let a = t.add_named(text, Span::new(0, 37), true).unwrap();
+        let b = t.add_named(text, Span::new(42, 47), true).unwrap();
+        let c = t.add_named(text, Span::new(52, 63), true).unwrap();
+        let d = t.add_named(text, Span::new(68, 80), true).unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        let (actors, _) = t.finish();
+        assert_eq!(actors[0].name, "Foreign Minister Mohammad Javad Zarif");
+        assert_eq!(actors[0].gender, Some(Gender::Male));
+        assert_eq!(actors[1].gender, Some(Gender::Female));
+        assert_eq!(actors[d].kind, ActorKind::Organization);
+    }
 }

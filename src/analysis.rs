@@ -1,12 +1,13 @@
 //! The pipeline: from text to an [`Analysis`] with byte spans.
 
-use crate::actors::{self, Actor};
+use crate::actors::Actor;
 use crate::attribution;
 use crate::doc::Doc;
 use crate::lexicon::Lexicon;
 use crate::marks;
 use crate::quotes;
 use crate::reported;
+use crate::resolve;
 use crate::span::Span;
 use crate::speech::{self, NotSpeech};
 
@@ -177,7 +178,7 @@ impl Extractor {
                 });
             }
         }
-        let (actors, of_quote) = actors::group(text, &speakers);
+        let (actors, of_quote) = resolve::resolve(&doc, &speakers);
         for (q, a) in analysis.quotes.iter_mut().zip(of_quote) {
             q.actor = a;
         }

@@ -68,6 +68,7 @@ pub mod phrases;
 pub mod quotes;
 pub mod report;
 pub mod reported;
+pub mod resolve;
 pub mod segment;
 pub mod span;
 pub mod speech;

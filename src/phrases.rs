@@ -182,6 +182,12 @@ pub(crate) fn is_month(w: &str) -> bool {
 pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     let s = doc.seg.sentences[sentence];
     let mut i = s.first_token;
+    // An opening adverbial up to its comma: "In September, Khamenei said …".
+    if doc.is_word(i) && is_boundary_word(doc.tok(i)) {
+        if let Some(c) = (i..(i + 7).min(s.end_token)).find(|&k| doc.tok(k) == ",") {
+            i = c + 1;
+        }
+    }
     while i < s.end_token
         && (!doc.is_word(i) || matches!(doc.tok(i), "But" | "And" | "So" | "Yet" | "However"))
     {

@@ -199,10 +199,45 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
         .unwrap_or(s.end_token)
 }
 
+/// Verbs that report a manner of speaking or going on, never a clause of their own:
+/// `continued to enforce`, `shouted at`.
+fn reports_no_clause(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "continue"
+            | "laugh"
+            | "smile"
+            | "nod"
+            | "shrug"
+            | "sigh"
+            | "sing"
+            | "chant"
+            | "shout"
+            | "yell"
+            | "scream"
+            | "whisper"
+            | "mutter"
+            | "cry"
+            | "snap"
+            | "quip"
+            | "joke"
+    )
+}
+
 /// `X said (that) CLAUSE`, `X told reporters CLAUSE`.
 fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
+    if reports_no_clause(doc.lexicon.cue_lemma(cue.lemma)) {
+        return None;
+    }
     let k = doc.token_after(cue.span.start);
-    let speaker = noun_phrase_before(doc, k).or_else(|| coordinated_subject(doc, k))?;
+    // "X said Iran would never …, saying it was …": a participle after a comma has the
+    // subject of its sentence.
+    let participle = doc.str(cue.span).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
+    let speaker = if participle {
+        sentence_subject(doc, doc.token(k).sentence)?
+    } else {
+        noun_phrase_before(doc, k).or_else(|| coordinated_subject(doc, k))?
+    };
     let sentence = doc.token(k).sentence;
     let s = doc.seg.sentences[sentence];
     let mut i = doc.token_after(cue.span.end);

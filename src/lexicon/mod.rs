@@ -13,6 +13,18 @@ const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const STARTERS: &str = include_str!("starters.txt");
 const CUES: &str = include_str!("cues.txt");
 const NAMING: &str = include_str!("naming.txt");
+const FIRST_NAMES: &str = include_str!("first-names.txt");
+const GENDERED: &str = include_str!("gendered.txt");
+
+/// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
+/// pronoun that refers to them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// "she"
+    Female,
+    /// "he"
+    Male,
+}
 
 /// How a cue relates to its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +55,9 @@ pub struct Lexicon {
     naming_before: HashSet<String>,
     work_nouns: HashSet<String>,
     speech_nouns: HashSet<String>,
+    /// Lower-cased first names, honorifics and role nouns with the gender they show;
+    /// `None` for names used by both.
+    gendered: HashMap<String, Option<Gender>>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -114,6 +129,20 @@ impl Lexicon {
                 _ => speech_nouns.insert(l.to_lowercase()),
             };
         }
+        let mut gendered = HashMap::new();
+        for src in [FIRST_NAMES, GENDERED] {
+            let mut gender = None;
+            for l in lines(src) {
+                match l {
+                    "[female]" => gender = Some(Gender::Female),
+                    "[male]" => gender = Some(Gender::Male),
+                    "[either]" => gender = None,
+                    _ => {
+                        gendered.insert(l.to_lowercase(), gender);
+                    }
+                }
+            }
+        }
         Lexicon {
             abbreviations,
             starters,
@@ -123,6 +152,7 @@ impl Lexicon {
             naming_before,
             work_nouns,
             speech_nouns,
+            gendered,
         }
     }
 
@@ -182,6 +212,12 @@ impl Lexicon {
         self.speech_nouns.contains(word)
     }
 
+    /// The gender a word shows: a first name ("Kelly"), an honorific ("Mrs."), a role noun
+    /// ("spokeswoman"). Case-insensitive.
+    pub fn gender_of(&self, word: &str) -> Option<Gender> {
+        self.gendered.get(&word.to_lowercase()).copied().flatten()
+    }
+
     /// True when the lower-cased word names a kind of work ("film", "report").
     pub fn is_work_noun(&self, word: &str) -> bool {
         self.work_nouns.contains(word)
@@ -217,6 +253,8 @@ mod tests {
                 &["[verb]", "[attitude]", "[preposition]", "[adjunct]"][..],
             ),
             (NAMING, &["[before]", "[work]", "[speech]"][..]),
+            (FIRST_NAMES, &["[female]", "[male]", "[either]"][..]),
+            (GENDERED, &["[female]", "[male]"][..]),
         ];
         for (src, sections) in sectioned {
             let mut seen_section = false;
@@ -246,6 +284,10 @@ mod tests {
         assert!(lex.is_sentence_starter("The"));
         assert!(lex.is_naming_phrase("so-called"));
         assert!(lex.is_work_noun("film"));
+        assert_eq!(lex.gender_of("Kelly"), Some(Gender::Female));
+        assert_eq!(lex.gender_of("Majid"), Some(Gender::Male));
+        assert_eq!(lex.gender_of("spokeswoman"), Some(Gender::Female));
+        assert_eq!(lex.gender_of("Mr."), Some(Gender::Male));
         assert!(
             lex.cue_forms.len() > 200,
             "{} cue forms",

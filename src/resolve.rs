@@ -1,0 +1,173 @@
+//! Resolution: each speaker mention to the actor it refers to, pronouns included.
+//!
+//! The text is read in order. Named speakers, and the names that open sentences, enter the
+//! actor table as they appear. A pronoun speaker refers to the subject of the previous
+//! attribution when that one fits (news keeps its speaker across "he said"), otherwise to
+//! the most recently mentioned actor that fits: "he"/"she" a person of that gender or of
+//! unknown gender, "they" and "we" a group or an organisation, "it" an organisation or a
+//! place. "who" refers to the name right before it.
+
+use crate::actors::{is_pronoun, Actor, ActorKind, Table};
+use crate::doc::Doc;
+use crate::lexicon::Gender;
+use crate::phrases::sentence_subject;
+use crate::span::Span;
+
+/// How far back (in paragraphs) the previous speaker stays the first choice for a pronoun.
+const SPEAKER_REACH: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    Who,
+}
+
+fn pronoun(w: &str) -> Option<Pronoun> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "he" => Pronoun::He,
+        "she" => Pronoun::She,
+        "they" | "we" => Pronoun::They,
+        "it" => Pronoun::It,
+        "who" | "which" => Pronoun::Who,
+        _ => return None,
+    })
+}
+
+/// Whether an actor can be what the pronoun refers to.
+fn fits(e: &crate::actors::Entry, p: Pronoun) -> bool {
+    let a = &e.actor;
+    let person = a.kind == ActorKind::Person && !e.plural;
+    match p {
+        Pronoun::He => person && a.gender != Some(Gender::Female),
+        Pronoun::She => person && a.gender != Some(Gender::Male),
+        Pronoun::They => e.plural || a.kind == ActorKind::Organization,
+        Pronoun::It => a.kind != ActorKind::Person || !e.surely_person && a.gender.is_none(),
+        Pronoun::Who => true,
+    }
+}
+
+enum Event {
+    /// The speaker mention of quotation `i`.
+    Speaker(usize, Span),
+    /// A name that opens a sentence: a candidate a later pronoun may refer to.
+    Subject(Span),
+}
+
+impl Event {
+    fn start(&self) -> usize {
+        match self {
+            Event::Speaker(_, s) | Event::Subject(s) => s.start,
+        }
+    }
+}
+
+/// Resolves the speaker mentions (one per quotation, in any order) to actors. Returns the
+/// actors that speak and, for each quotation, its actor's index.
+pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<usize>>) {
+    let text = doc.text;
+    let mut events: Vec<Event> = speakers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| Event::Speaker(i, s)))
+        .collect();
+    for s in 0..doc.seg.sentences.len() {
+        if let Some(subject) = sentence_subject(doc, s) {
+            let first = subject.text(text).chars().next().unwrap_or(' ');
+            if first.is_uppercase() && !is_pronoun(subject.text(text)) {
+                events.push(Event::Subject(subject));
+            }
+        }
+    }
+    // In text order; a speaker before a subject at the same place.
+    events.sort_by_key(|e| (e.start(), matches!(e, Event::Subject(_))));
+
+    let mut table = Table::default();
+    let mut entry_of: Vec<Option<usize>> = vec![None; speakers.len()];
+    let mut last_speaker: Option<(usize, usize)> = None; // (entry, paragraph)
+    let mut done = vec![false; speakers.len()];
+    for ev in &events {
+        match *ev {
+            Event::Subject(span) => {
+                table.add_named(text, span, false);
+            }
+            Event::Speaker(i, span) => {
+                if done[i] {
+                    continue;
+                }
+                done[i] = true;
+                let para = doc.seg.paragraph_at(span.start).unwrap_or(0);
+                let entry = match pronoun(span.text(text)) {
+                    None => table.add_named(text, span, true),
+                    Some(Pronoun::Who) => antecedent(doc, span)
+                        .and_then(|a| table.add_named(text, a, true))
+                        .inspect(|&e| {
+                            table.add_pronoun(e, span, None);
+                        }),
+                    Some(p) => {
+                        let previous = last_speaker
+                            .filter(|&(e, at)| {
+                                para.saturating_sub(at) <= SPEAKER_REACH
+                                    && fits(&table.entries[e], p)
+                            })
+                            .map(|(e, _)| e);
+                        let chosen = previous.or_else(|| {
+                            (0..table.entries.len())
+                                .filter(|&e| {
+                                    table.entries[e].last < span.start && fits(&table.entries[e], p)
+                                })
+                                .max_by_key(|&e| table.entries[e].last)
+                        });
+                        if let Some(e) = chosen {
+                            let gender = match p {
+                                Pronoun::He => Some(Gender::Male),
+                                Pronoun::She => Some(Gender::Female),
+                                _ => None,
+                            };
+                            table.add_pronoun(e, span, gender);
+                        }
+                        chosen
+                    }
+                };
+                if let Some(e) = entry {
+                    last_speaker = Some((e, para));
+                }
+                entry_of[i] = entry;
+            }
+        }
+    }
+    // Speaker mentions shared by several quotations (continuations) map to one entry.
+    for (i, s) in speakers.iter().enumerate() {
+        if entry_of[i].is_none() {
+            if let Some(j) = (0..i).find(|&j| speakers[j] == *s && s.is_some()) {
+                entry_of[i] = entry_of[j];
+            }
+        }
+    }
+    let (actors, index) = table.finish();
+    let of_quote = entry_of
+        .into_iter()
+        .map(|e| e.and_then(|e| index[e]))
+        .collect();
+    (actors, of_quote)
+}
+
+/// "Stevie Wonder, who joked": the capitalised name right before ", who".
+fn antecedent(doc: &Doc, who: Span) -> Option<Span> {
+    let k = doc.token_after(who.start);
+    let comma = k.checked_sub(1).filter(|&c| doc.tok(c) == ",")?;
+    let mut start = comma;
+    while start > 0
+        && doc.is_word(start - 1)
+        && doc
+            .tok(start - 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        start -= 1;
+    }
+    (start < comma).then(|| Span::new(doc.token(start).span.start, doc.token(comma - 1).span.end))
+}
