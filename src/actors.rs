@@ -16,6 +16,7 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
 
 const ORGANISATIONS: &str = include_str!("lexicon/organisations.txt");
+const TITLES: &str = include_str!("lexicon/titles.txt");
 
 /// What kind of actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,13 +72,31 @@ fn organisation_words() -> &'static HashSet<&'static str> {
     })
 }
 
-/// The words of a mention, lower-cased, without a leading article or trailing commas.
+fn title_words() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        TITLES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// The words of a mention that identify it, lower-cased: without a leading article,
+/// leading titles ("Mr.", "Foreign Minister") or trailing commas. A mention that is only a
+/// title ("the President") keeps its words.
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || c == ',')
+    let all: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches(['\'', '\u{2019}']).to_lowercase())
         .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"))
-        .collect()
+        .collect();
+    let titles = title_words();
+    let first = all.iter().position(|w| !titles.contains(w)).unwrap_or(0);
+    all[first..].to_vec()
 }
 
 /// One actor while the table is being built.

@@ -1,16 +1,16 @@
 //! Resolution: each speaker mention to the actor it refers to, pronouns included.
 //!
-//! The text is read in order. Named speakers, and the names that open sentences, enter the
-//! actor table as they appear. A pronoun speaker refers to the subject of the previous
+//! The text is read in order. Named speakers, and every capitalised name outside quotation
+//! marks, enter the actor table as they appear. A pronoun speaker refers to the subject of the previous
 //! attribution when that one fits (news keeps its speaker across "he said"), otherwise to
 //! the most recently mentioned actor that fits: "he"/"she" a person of that gender or of
 //! unknown gender, "they" and "we" a group or an organisation, "it" an organisation or a
 //! place. "who" refers to the name right before it.
 
-use crate::actors::{is_pronoun, Actor, ActorKind, Table};
+use crate::actors::{Actor, ActorKind, Table};
 use crate::doc::Doc;
 use crate::lexicon::Gender;
-use crate::phrases::sentence_subject;
+use crate::phrases::{is_boundary_word, is_weekday_or_time};
 use crate::span::Span;
 
 /// How far back (in paragraphs) the previous speaker stays the first choice for a pronoun.
@@ -52,7 +52,7 @@ fn fits(e: &crate::actors::Entry, p: Pronoun) -> bool {
 enum Event {
     /// The speaker mention of quotation `i`.
     Speaker(usize, Span),
-    /// A name that opens a sentence: a candidate a later pronoun may refer to.
+    /// A name in the text: a candidate a later pronoun may refer to.
     Subject(Span),
 }
 
@@ -73,14 +73,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| Event::Speaker(i, s)))
         .collect();
-    for s in 0..doc.seg.sentences.len() {
-        if let Some(subject) = sentence_subject(doc, s) {
-            let first = subject.text(text).chars().next().unwrap_or(' ');
-            if first.is_uppercase() && !is_pronoun(subject.text(text)) {
-                events.push(Event::Subject(subject));
-            }
-        }
-    }
+    events.extend(name_mentions(doc).into_iter().map(Event::Subject));
     // In text order; a speaker before a subject at the same place.
     events.sort_by_key(|e| (e.start(), matches!(e, Event::Subject(_))));
 
@@ -113,19 +106,26 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
                                     && fits(&table.entries[e], p)
                             })
                             .map(|(e, _)| e);
-                        let chosen = previous.or_else(|| {
+                        // A known gender that matches beats a more recent unknown one.
+                        let gender = match p {
+                            Pronoun::He => Some(Gender::Male),
+                            Pronoun::She => Some(Gender::Female),
+                            _ => None,
+                        };
+                        let latest = |want: Option<Gender>| {
                             (0..table.entries.len())
                                 .filter(|&e| {
-                                    table.entries[e].last < span.start && fits(&table.entries[e], p)
+                                    let entry = &table.entries[e];
+                                    entry.last < span.start
+                                        && fits(entry, p)
+                                        && (want.is_none() || entry.actor.gender == want)
                                 })
                                 .max_by_key(|&e| table.entries[e].last)
-                        });
+                        };
+                        let chosen = previous
+                            .or_else(|| gender.and_then(|g| latest(Some(g))))
+                            .or_else(|| latest(None));
                         if let Some(e) = chosen {
-                            let gender = match p {
-                                Pronoun::He => Some(Gender::Male),
-                                Pronoun::She => Some(Gender::Female),
-                                _ => None,
-                            };
                             table.add_pronoun(e, span, gender);
                         }
                         chosen
@@ -170,4 +170,68 @@ fn antecedent(doc: &Doc, who: Span) -> Option<Span> {
         start -= 1;
     }
     (start < comma).then(|| Span::new(doc.token(start).span.start, doc.token(comma - 1).span.end))
+}
+
+/// Small words inside names: "Secretary of State", "Osama bin Laden", "Ursula von der Leyen".
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "de"
+            | "del"
+            | "der"
+            | "al"
+            | "bin"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "di"
+    )
+}
+
+/// The capitalised names of the text outside quotations: runs of capitalised words (with
+/// particles inside), leaving out a lone sentence-initial function word, weekdays and months.
+fn name_mentions(doc: &Doc) -> Vec<Span> {
+    let toks = &doc.seg.tokens;
+    let capital = |i: usize| {
+        doc.is_word(i)
+            && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+            && !is_weekday_or_time(doc.tok(i))
+            && !doc.inside_quote(toks[i].span.start)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < toks.len() && toks[end].sentence == toks[start].sentence && capital(end) {
+                end += 1;
+            } else if end + 1 < toks.len() && is_name_particle(doc.tok(end)) && capital(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let first_of_sentence = doc.seg.sentences[toks[start].sentence].first_token == start;
+        let lone_function_word = end == start + 1
+            && first_of_sentence
+            && (doc.lexicon.is_sentence_starter(doc.tok(start))
+                || is_boundary_word(doc.tok(start)));
+        let mut from = start;
+        if first_of_sentence && end > start + 1 && doc.lexicon.is_sentence_starter(doc.tok(start)) {
+            from += 1; // "The Pentagon" keeps its name, not "The"
+        }
+        if !lone_function_word && from < end {
+            out.push(Span::new(toks[from].span.start, toks[end - 1].span.end));
+        }
+        i = end;
+    }
+    out
 }
