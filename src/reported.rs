@@ -30,7 +30,7 @@ pub struct Reported {
 }
 
 /// A clause after a cue must be at least this many tokens long.
-const MIN_CLAUSE: usize = 2;
+const MIN_CLAUSE: usize = 3;
 /// `CLAUSE, X said.`: at most this many tokens from the comma to the sentence end.
 const MAX_TAIL: usize = 12;
 
@@ -38,17 +38,95 @@ const MAX_TAIL: usize = 12;
 fn takes_hearer(lemma: &str) -> bool {
     matches!(
         lemma,
-        "tell"
-            | "inform"
-            | "assure"
-            | "remind"
-            | "warn"
-            | "advise"
-            | "notify"
-            | "promise"
-            | "ask"
-            | "urge"
+        "tell" | "inform" | "assure" | "remind" | "notify" | "advise"
     )
+}
+
+/// `…, Mr. Bush said, …`: a speaker and cue between two commas.
+fn parenthetical(doc: &Doc, cue: Cue) -> bool {
+    let k = doc.token_after(cue.span.start);
+    let after = doc.token_after(cue.span.end);
+    let Some(np) = noun_phrase_before(doc, k) else {
+        return false;
+    };
+    let first = doc.token_after(np.start);
+    first > 0 && doc.tok(first - 1) == "," && after < doc.seg.tokens.len() && doc.tok(after) == ","
+}
+
+/// One past the hearer of a verb of telling that starts at token `i`: an object pronoun
+/// ("him"), a name with or without "the" ("the BBC", "CNN"), or a plural noun
+/// ("reporters"), followed by a time ("on Sunday") if any.
+fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let w = |j: usize| doc.tok(j);
+    let capital =
+        |j: usize| j < end && doc.is_word(j) && w(j).chars().next().is_some_and(char::is_uppercase);
+    let mut j = i;
+    if j >= end {
+        return None;
+    }
+    if matches!(
+        w(j).to_ascii_lowercase().as_str(),
+        "me" | "him" | "her" | "us" | "them" | "you"
+    ) {
+        j += 1;
+    } else if capital(j) || (w(j) == "the" && capital(j + 1)) {
+        j += 1;
+        while capital(j) {
+            j += 1;
+        }
+    } else if doc.is_word(j)
+        && w(j).ends_with('s')
+        && !w(j).ends_with("ss")
+        && w(j).chars().all(char::is_lowercase)
+    {
+        j += 1; // "reporters", "lawmakers"
+    } else {
+        return None;
+    }
+    while j + 1 < end && (w(j) == "on" && is_weekday_or_time(w(j + 1))) {
+        j += 2;
+    }
+    Some(j)
+}
+
+/// Whether the words from token `i` read as a clause: "that", "to", "whether", or a
+/// subject followed within a few words by an auxiliary or modal ("it will", "the plan was").
+fn opens_clause(doc: &Doc, i: usize, end: usize) -> bool {
+    if i >= end {
+        return false;
+    }
+    if matches!(
+        doc.tok(i),
+        "that" | "to" | "whether" | "if" | "how" | "why" | "what" | "when"
+    ) {
+        return true;
+    }
+    (i + 1..(i + 6).min(end)).any(|j| {
+        matches!(
+            doc.tok(j).to_ascii_lowercase().as_str(),
+            "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "does"
+                | "did"
+                | "won't"
+                | "can't"
+                | "isn't"
+                | "wasn't"
+        ) || doc.tok(j).ends_with("n't")
+    })
 }
 
 /// Words that cannot open a reported clause: `said goodbye`, `asked for a recount`,
@@ -150,6 +228,10 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
         }
         let found = match cue.kind {
             CueKind::Preposition => according_to(doc, *cue),
+            // `The museum, Mr. Bush said, celebrated …`: the attribution stands inside.
+            _ if parenthetical(doc, *cue) => {
+                clause_before(doc, *cue).or_else(|| clause_after(doc, *cue))
+            }
             _ => clause_after(doc, *cue).or_else(|| clause_before(doc, *cue)),
         };
         if let Some(r) = found {
@@ -187,6 +269,14 @@ fn is_closing_mark(t: &str) -> bool {
 /// semicolon.
 fn clause_end(doc: &Doc, from: usize) -> usize {
     let s = doc.seg.sentences[doc.token(from).sentence];
+    // "X says Y promised …, and said …": a second verb of the same speaker ends the clause.
+    let coordinated = |k: usize| {
+        matches!(doc.tok(k), "and" | "but")
+            && k + 1 < s.end_token
+            && doc
+                .cue_at_token(k + 1)
+                .is_some_and(|c| c.kind == CueKind::Verb)
+    };
     let new_clause = |k: usize| {
         k + 1 < s.end_token
             && (ends_clause(doc.tok(k + 1))
@@ -195,7 +285,7 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
                     .is_some_and(|c| doc.str(c.span).ends_with("ing")))
     };
     (from..s.end_token)
-        .find(|&k| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k))
+        .find(|&k| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k) || coordinated(k))
         .unwrap_or(s.end_token)
 }
 
@@ -205,6 +295,7 @@ fn reports_no_clause(lemma: &str) -> bool {
     matches!(
         lemma,
         "continue"
+            | "read"
             | "laugh"
             | "smile"
             | "nod"
@@ -230,6 +321,9 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
         return None;
     }
     let k = doc.token_after(cue.span.start);
+    if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("all") && doc.str(cue.span) == "told" {
+        return None; // "all told": in total
+    }
     // "X said Iran would never …, saying it was …": a participle after a comma has the
     // subject of its sentence.
     let participle = doc.str(cue.span).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
@@ -255,26 +349,11 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
         }
     }
     if takes_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
-        // "told reporters", "told the BBC on Sunday": skip the hearer up to "that" or a
-        // clause start (at most five words).
-        let limit = (i + 6).min(s.end_token);
-        match (i..limit).find(|&j| doc.tok(j) == "that") {
-            Some(j) => i = j,
-            None => {
-                let mut j = i;
-                if j < limit
-                    && matches!(
-                        doc.tok(j).to_ascii_lowercase().as_str(),
-                        "the" | "a" | "an" | "his" | "her" | "their"
-                    )
-                {
-                    j += 1;
-                }
-                while j < limit && doc.is_word(j) && !is_boundary_word(doc.tok(j)) && j - i < 3 {
-                    j += 1;
-                }
-                i = j;
-            }
+        // "told reporters", "told the BBC", "told him": the hearer comes first. A verb of
+        // telling without a hearer reports no clause ("told a story about the war").
+        i = after_hearer(doc, i, s.end_token)?;
+        if i < s.end_token && doc.tok(i) == "," {
+            i += 1;
         }
     }
     // "says at a campaign stop in Toledo that …": an adjunct before "that".
@@ -298,6 +377,11 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     if doc.tok(i) == "to" && to_is_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
         return None;
     }
+    // A verb of thinking or finding reports a clause ("found that …", "wants to …",
+    // "believes it will …"), not just its object ("found a buyer").
+    if cue.kind == CueKind::Attitude && !opens_clause(doc, i, s.end_token) {
+        return None;
+    }
     let content = clause_span(doc, i, clause_end(doc, i))?;
     Some(Reported {
         content,
@@ -314,7 +398,8 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     let s = doc.seg.sentences[sentence];
     let cue_end = doc.token_after(cue.span.end);
     // Inverted (`, said X.`) or plain (`, X said.`): find the comma that ends the clause.
-    let (comma, speaker) = if k > s.first_token && doc.tok(k - 1) == "," {
+    let inverted = k > s.first_token && doc.tok(k - 1) == ",";
+    let (comma, speaker) = if inverted {
         let np = relaxed_noun_phrase_after(doc, cue, s.end_token)?;
         (k - 1, np)
     } else {
@@ -342,7 +427,9 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         after += 1;
     }
     let content = clause_span(doc, s.first_token, comma)?;
-    let rest = if after < s.end_token && doc.tok(after) == "," {
+    let rest = if inverted {
+        None // `CLAUSE, said X, an engineer.`: what follows X describes X
+    } else if after < s.end_token && doc.tok(after) == "," {
         clause_span(doc, after + 1, clause_end(doc, after + 1))
     } else if s.end_token - after <= 1 {
         None
