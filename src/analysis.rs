@@ -132,10 +132,13 @@ impl Extractor {
                     let (group_out, attr) = match head[q.group] {
                         Some(h) => {
                             let first = &analysis.quotes[h];
-                            let attr = attribution::Attribution {
-                                speaker: first.speaker,
-                                cue: first.cue,
-                            };
+                            // a transcript's next speaker labels their own paragraph
+                            let attr = attribution::part_label(&doc, q.span).unwrap_or(
+                                attribution::Attribution {
+                                    speaker: first.speaker,
+                                    cue: first.cue,
+                                },
+                            );
                             (h, attr)
                         }
                         None => {
@@ -163,7 +166,23 @@ impl Extractor {
         }
         // Reported speech, without quote marks.
         let direct: Vec<Span> = analysis.quotes.iter().map(|q| q.span).collect();
-        for r in reported::find(&doc, &direct) {
+        let reports = reported::find(&doc, &direct);
+        // A quotation inside a reported clause is the words of whoever that clause reports
+        // (the innermost one): `questioned Renz's assertion that it posed an "imminent" threat`.
+        for (q, speaker) in analysis.quotes.iter_mut().zip(speakers.iter_mut()) {
+            let inner = reports
+                .iter()
+                .filter(|r| r.content.start <= q.span.start && q.span.end <= r.content.end + 1)
+                .min_by_key(|r| r.content.len());
+            if let Some(r) = inner {
+                if q.cue != Some(r.cue) {
+                    q.speaker = Some(r.speaker);
+                    q.cue = Some(r.cue);
+                    *speaker = Some(r.speaker);
+                }
+            }
+        }
+        for r in reports {
             let group = analysis.quotes.len();
             for span in std::iter::once(r.content).chain(r.rest) {
                 speakers.push(Some(r.speaker));

@@ -32,14 +32,47 @@ const BEFORE_WINDOW: usize = 30;
 /// `previous` is the last attributed quotation before this one: a quotation with no cue of
 /// its own continues it when nothing and no one else stands between them.
 pub fn attribute(doc: &Doc, first: Span, last: Span, previous: Option<Previous>) -> Attribution {
+    // `X scolded him: "…"`: a colon ties the quotation to the attribution before it.
+    let colon = doc
+        .token_before(first.start)
+        .checked_sub(1)
+        .is_some_and(|k| doc.tok(k) == ":");
+    let found = if colon {
+        before(doc, first).or_else(|| after(doc, last))
+    } else {
+        after(doc, last).or_else(|| before(doc, first))
+    };
     transcript_label(doc, first)
-        .or_else(|| after(doc, last))
-        .or_else(|| before(doc, first))
+        .or(found)
         .or_else(|| introduced_by_colon(doc, first))
         .or_else(|| headline_subject(doc, first))
         .or_else(|| colon_subject(doc, first))
         .or_else(|| previous.and_then(|p| continuation(doc, first, p.through_sentence(doc))))
+        .map(|a| what_they_called(doc, a))
         .unwrap_or_default()
+}
+
+/// The label of a transcript paragraph (`"PENCE: …`), for a part of a longer quotation.
+pub fn part_label(doc: &Doc, part: Span) -> Option<Attribution> {
+    transcript_label(doc, part)
+}
+
+/// `It is denouncing what it calls "…"`: the pronoun in "what it calls" stands for the
+/// sentence's subject, which is the speaker mention.
+fn what_they_called(doc: &Doc, a: Attribution) -> Attribution {
+    let Some(speaker) = a.speaker else { return a };
+    let k = doc.token_after(speaker.start);
+    let is_what = k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("what");
+    if !is_what || !crate::actors::is_pronoun(doc.str(speaker)) {
+        return a;
+    }
+    match sentence_subject(doc, doc.token(k).sentence) {
+        Some(subject) if subject.end <= speaker.start => Attribution {
+            speaker: Some(subject),
+            ..a
+        },
+        _ => a,
+    }
 }
 
 /// The last attributed quotation, as continuation needs it.

@@ -55,8 +55,13 @@ impl<'t> Doc<'t> {
             let base = word.eq_ignore_ascii_case(lexicon.cue_lemma(lemma));
             let gerund = word.ends_with("ing");
             let i = seg.token_at_or_after(s);
+            let participle = word.ends_with("ed");
             if verbal && base && used_as_noun(text, &seg, span)
-                || verbal && gerund && i > 0 && after_determiner(text, &seg, i)
+                || verbal && (gerund || participle) && i > 0 && after_determiner(text, &seg, i)
+                || verbal && participle && i > 0 && {
+                    let p = seg.tokens[i - 1].span.text(text);
+                    p.ends_with("'s") || p.ends_with("\u{2019}s")
+                }
             {
                 continue; // "to maintain", "the said", "a declining role"
             }
@@ -173,6 +178,18 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
     if prev_text.ends_with("'s") || prev_text.ends_with("\u{2019}s") || prev_text == "s" {
         return true; // "Trump's claims", "the president s remarks" (a damaged apostrophe)
     }
+    // "a controversial comment", "his state-of-the-state address": determiner, adjective, noun.
+    let det_before = i >= 2 && {
+        let pp = seg.tokens[i - 2];
+        pp.sentence == prev.sentence
+            && matches!(
+                pp.span.text(text).to_ascii_lowercase().as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
+            )
+    };
+    if det_before && prev_text.chars().all(|c| c.is_lowercase() || c == '-') {
+        return true;
+    }
     matches!(
         prev_text.to_ascii_lowercase().as_str(),
         "the"
@@ -201,6 +218,10 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
             | "amid"
             | "during"
             | "to"
+            | "one"
+            | "each"
+            | "every"
+            | "some"
     )
 }
 

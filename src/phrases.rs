@@ -301,7 +301,13 @@ pub(crate) fn noun_phrase_between(doc: &Doc, from: usize, cue: usize) -> Option<
     let pieces = comma_pieces(doc, from, end);
     let mut found = None;
     for (n, &(a, b)) in pieces.iter().enumerate() {
-        if b > a && starts_noun_phrase(doc, a) && (b - a) <= MAX_SPEAKER {
+        // "team member Rodaba Noori told": a lowercase description before a name.
+        let described_name = b > a + 1
+            && doc.is_word(a)
+            && !is_boundary_word(doc.tok(a))
+            && (a..b).all(|k| doc.is_word(k))
+            && is_capitalised(doc.tok(b - 1));
+        if b > a && (starts_noun_phrase(doc, a) || described_name) && (b - a) <= MAX_SPEAKER {
             let last = trim_trailing(doc, a, b);
             if last > a {
                 found = Some((n, a, last));
@@ -437,7 +443,10 @@ pub(crate) fn noun_phrase_after_cue(
     }
     let opens = i < limit
         && (starts_noun_phrase(doc, i)
-            || relaxed && doc.is_word(i) && !is_boundary_word(doc.tok(i)));
+            || relaxed
+                && doc.is_word(i)
+                && !is_boundary_word(doc.tok(i))
+                && !is_preposition(doc.tok(i)));
     if !opens {
         return None;
     }
@@ -572,10 +581,30 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         }
         // An apposition describes: it does not open with a conjunction or a clause word
         // ("…, and the meeting deteriorated, said one source").
-        let clause_like =
-            k < end - 1 && is_boundary_word(doc.tok(k)) && !matches!(doc.tok(k), "who" | "which");
+        let clause_like = k < end - 1
+            && matches!(
+                doc.tok(k),
+                "and"
+                    | "but"
+                    | "or"
+                    | "so"
+                    | "then"
+                    | "while"
+                    | "because"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "when"
+                    | "since"
+                    | "as"
+                    | "yet"
+                    | "nor"
+            );
         if k > 0 && doc.tok(k - 1) == "," && !clause_like {
-            apposed = Some((k, end - 1));
+            // "X, in remarks to Y, said": an adjunct, not a name, stands between the commas.
+            if !is_boundary_word(doc.tok(k)) || matches!(doc.tok(k), "who" | "which") {
+                apposed = Some((k, end - 1));
+            }
             end = k - 1;
         } else {
             return None;
@@ -612,4 +641,48 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         doc.token(start).span.start,
         doc.token(end - 1).span.end,
     ))
+}
+
+/// Prepositions that open an adjunct, never a speaker: "spoke outside the court".
+pub(crate) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "outside"
+            | "inside"
+            | "against"
+            | "at"
+            | "in"
+            | "on"
+            | "into"
+            | "during"
+            | "under"
+            | "over"
+            | "near"
+            | "through"
+            | "via"
+            | "before"
+            | "after"
+            | "around"
+            | "across"
+            | "behind"
+            | "among"
+            | "toward"
+            | "towards"
+            | "within"
+            | "without"
+            | "amid"
+            | "despite"
+            | "until"
+            | "about"
+            | "with"
+            | "from"
+            | "for"
+            | "of"
+            | "by"
+            | "to"
+            | "up"
+            | "down"
+            | "off"
+            | "out"
+    )
 }
