@@ -88,10 +88,17 @@ fn title_words() -> &'static HashSet<String> {
 /// leading titles ("Mr.", "Foreign Minister") or trailing commas. A mention that is only a
 /// title ("the President") keeps its words.
 fn words(s: &str) -> Vec<String> {
+    // "Iran's" and the damaged "Iran s" read alike: the possessive is a word of its own.
     let all: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches(['\'', '\u{2019}']).to_lowercase())
+        .flat_map(|w| {
+            let w = w.trim_end_matches(['\'', '\u{2019}']).to_lowercase();
+            match w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+                Some(stem) => vec![stem.to_string(), "s".to_string()],
+                None => vec![w],
+            }
+        })
         .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"))
         .collect();
     let titles = title_words();
@@ -131,10 +138,7 @@ impl Table {
         if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
             return None;
         }
-        let found = self
-            .entries
-            .iter()
-            .position(|e| e.words.ends_with(&ws) || ws.ends_with(&e.words));
+        let found = self.entries.iter().position(|e| same_actor(&e.words, &ws));
         let i = match found {
             Some(i) => {
                 let e = &mut self.entries[i];
@@ -207,6 +211,28 @@ impl Table {
         }
         (actors, index)
     }
+}
+
+/// Whether two mentions name one actor: the words of one end the other's ("Zarif",
+/// "Mohammad Javad Zarif"), or one is a role that begins the other ("Iran's UN Ambassador",
+/// "Iran's UN Ambassador Majid Takht Ravanchi").
+fn same_actor(a: &[String], b: &[String]) -> bool {
+    // a leading possessor ("Iran's") may be left out of either
+    let unowned = |w: &[String]| -> Vec<String> {
+        match w {
+            [_, s, rest @ ..] if s == "s" && !rest.is_empty() => rest.to_vec(),
+            _ => w.to_vec(),
+        }
+    };
+    let role_of = |role: &[String], full: &[String]| {
+        let (role, full) = (unowned(role), unowned(full));
+        role.len() < full.len()
+            && full.starts_with(&role)
+            && role
+                .last()
+                .is_some_and(|w| title_words().contains(w.as_str()))
+    };
+    a.ends_with(b) || b.ends_with(a) || role_of(a, b) || role_of(b, a)
 }
 
 /// Person or organisation, and whether the phrase names a group of people ("officials").

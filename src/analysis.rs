@@ -175,7 +175,11 @@ impl Extractor {
                 .filter(|r| r.content.start <= q.span.start && q.span.end <= r.content.end + 1)
                 .min_by_key(|r| r.content.len());
             if let Some(r) = inner {
-                if q.cue != Some(r.cue) {
+                // only a clause whose cue stands between the quotation's own cue (if any,
+                // before it) and the quotation: the innermost report
+                let inner_cue =
+                    r.cue.start < q.span.start && q.cue.is_none_or(|c| c.start < r.cue.start);
+                if q.cue != Some(r.cue) && inner_cue {
                     q.speaker = Some(r.speaker);
                     q.cue = Some(r.cue);
                     *speaker = Some(r.speaker);

@@ -182,8 +182,25 @@ pub(crate) fn is_month(w: &str) -> bool {
 pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     let s = doc.seg.sentences[sentence];
     let mut i = s.first_token;
-    // An opening adverbial up to its comma: "In September, Khamenei said …".
-    if doc.is_word(i) && is_boundary_word(doc.tok(i)) {
+    // An opening adverbial up to its comma: "In September, Khamenei said …", "Later, …".
+    let adverb = matches!(
+        doc.tok(i),
+        "Later"
+            | "Earlier"
+            | "Meanwhile"
+            | "However"
+            | "Still"
+            | "Instead"
+            | "Yesterday"
+            | "Today"
+            | "Afterwards"
+            | "Separately"
+            | "Then"
+            | "Now"
+            | "Also"
+    ) || doc.tok(i).ends_with("ly")
+        && doc.tok(i).chars().next().is_some_and(char::is_uppercase);
+    if doc.is_word(i) && (is_boundary_word(doc.tok(i)) || adverb) {
         if let Some(c) = (i..(i + 7).min(s.end_token)).find(|&k| doc.tok(k) == ",") {
             i = c + 1;
         }
@@ -563,12 +580,21 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     // An apposition: "Zarif, Iran's foreign minister, said" — the name before it; "Her
     // rival, Tom Gill, said" — the name inside it.
     let mut apposed = None;
-    if end > 0 && doc.tok(end - 1) == "," {
+    // The comma closing an apposition may stand inside a closing mark: `X, addressing a
+    // crowd chanting "Death to America," said`.
+    let comma = if end > 0 && doc.tok(end - 1) == "," {
+        Some(end - 1)
+    } else if end >= 2 && is_quote_mark(doc.tok(end - 1)) && doc.tok(end - 2) == "," {
+        Some(end - 2)
+    } else {
+        None
+    };
+    if let Some(comma) = comma {
         // The apposition may hold a quotation of its own ("X, addressing a crowd
         // chanting "…", said"): only a comma outside quote marks ends it.
-        let mut k = end - 1;
+        let mut k = comma;
         let mut steps = 0;
-        let mut inside_quote = false;
+        let mut inside_quote = comma + 1 < end;
         while k > 0 && steps < APPOSITION_WINDOW && doc.token(k - 1).sentence == sentence {
             let t = doc.tok(k - 1);
             if is_quote_mark(t) {
@@ -603,7 +629,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         if k > 0 && doc.tok(k - 1) == "," && !clause_like {
             // "X, in remarks to Y, said": an adjunct, not a name, stands between the commas.
             if !is_boundary_word(doc.tok(k)) || matches!(doc.tok(k), "who" | "which") {
-                apposed = Some((k, end - 1));
+                apposed = Some((k, comma));
             }
             end = k - 1;
         } else {

@@ -54,6 +54,21 @@ fn parenthetical(doc: &Doc, cue: Cue) -> bool {
     first > 0 && doc.tok(first - 1) == "," && after < doc.seg.tokens.len() && doc.tok(after) == ","
 }
 
+/// The speaker of a participle's sentence (`"…," Ruiz said, adding that …`): the phrase
+/// before the nearest reporting verb before it, else the sentence's subject.
+fn main_speaker(doc: &Doc, participle: usize) -> Option<Span> {
+    let sentence = doc.token(participle).sentence;
+    let first = doc.seg.sentences[sentence].first_token;
+    (first..participle)
+        .rev()
+        .filter(|&j| doc.cue_at_token(j).is_some_and(|c| c.kind == CueKind::Verb))
+        .find_map(|j| {
+            noun_phrase_before(doc, j)
+                .or_else(|| relaxed_noun_phrase_after(doc, doc.cue_at_token(j)?, participle))
+        })
+        .or_else(|| sentence_subject(doc, sentence).filter(|s| !doc.inside_quote(s.start)))
+}
+
 /// One past the hearer of a verb of telling that starts at token `i`: an object pronoun
 /// ("him"), a name with or without "the" ("the BBC", "CNN"), or a plural noun
 /// ("reporters"), followed by a time ("on Sunday") if any.
@@ -335,11 +350,19 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("all") && doc.str(cue.span) == "told" {
         return None; // "all told": in total
     }
+    let passive = k > 0
+        && matches!(
+            doc.tok(k - 1).to_ascii_lowercase().as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
+        );
+    if passive && cue.kind == CueKind::Verb {
+        return None; // "was told": the subject heard, did not speak
+    }
     // "X said Iran would never …, saying it was …": a participle after a comma has the
     // subject of its sentence.
     let participle = doc.str(cue.span).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
     let speaker = if participle {
-        sentence_subject(doc, doc.token(k).sentence)?
+        main_speaker(doc, k)?
     } else {
         noun_phrase_before(doc, k).or_else(|| coordinated_subject(doc, k))?
     };
@@ -520,29 +543,36 @@ fn possessed_claims(doc: &Doc) -> Vec<Reported> {
             continue;
         }
         let owner = doc.tok(i - 1);
-        let speaker = if matches!(
+        let pronoun = matches!(
             owner.to_ascii_lowercase().as_str(),
             "his" | "her" | "their" | "its"
-        ) {
-            toks[i - 1].span
-        } else if let Some(stem) = owner
+        );
+        // the possessor's name, without its 's: "Paolo Renz's" -> "Paolo Renz"; "Trump s"
+        // (an apostrophe damaged into a space) -> "Trump"
+        let stem = owner
             .strip_suffix("'s")
-            .or_else(|| owner.strip_suffix("\u{2019}s"))
-        {
-            // the possessor's name, without its 's: "Paolo Renz's" -> "Paolo Renz"
-            let mut start = i - 1;
-            while start > 0
-                && doc.is_word(start - 1)
-                && doc
-                    .tok(start - 1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && toks[start - 1].sentence == toks[i].sentence
-            {
+            .or_else(|| owner.strip_suffix("\u{2019}s"));
+        let damaged = owner == "s" && i >= 2 && doc.is_word(i - 2);
+        let speaker = if pronoun {
+            toks[i - 1].span
+        } else if stem.is_some() || damaged {
+            let owner_at = if damaged { i - 2 } else { i - 1 };
+            let end = if damaged {
+                toks[i - 2].span.end
+            } else {
+                toks[i - 1].span.start + stem.map_or(0, str::len)
+            };
+            let capital = |k: usize| {
+                doc.is_word(k) && doc.tok(k).chars().next().is_some_and(char::is_uppercase)
+            };
+            if !capital(owner_at) {
+                continue;
+            }
+            let mut start = owner_at;
+            while start > 0 && capital(start - 1) && toks[start - 1].sentence == toks[i].sentence {
                 start -= 1;
             }
-            Span::new(toks[start].span.start, toks[i - 1].span.start + stem.len())
+            Span::new(toks[start].span.start, end)
         } else {
             continue;
         };
