@@ -48,6 +48,7 @@ pub fn attribute(doc: &Doc, first: Span, last: Span, previous: Option<Previous>)
         .or_else(|| headline_subject(doc, first))
         .or_else(|| colon_subject(doc, first))
         .or_else(|| previous.and_then(|p| continuation(doc, first, p.through_sentence(doc))))
+        .or_else(|| introduced_before(doc, first))
         .map(|a| what_they_called(doc, a))
         .unwrap_or_default()
 }
@@ -145,6 +146,31 @@ fn colon_subject(doc: &Doc, q: Span) -> Option<Attribution> {
     let speaker = sentence_subject(doc, s)?;
     (speaker.end <= doc.token(colon).span.start).then_some(Attribution {
         speaker: Some(speaker),
+        cue: None,
+    })
+}
+
+/// A quotation opening its paragraph, after a paragraph of narration whose last sentence
+/// has a named subject (`Joe Farrow, who leads the union, was not convinced.`): that
+/// person answers.
+fn introduced_before(doc: &Doc, q: Span) -> Option<Attribution> {
+    let p = doc.seg.paragraph_at(q.start)?;
+    if p == 0 || doc.seg.paragraphs[p].start != q.start {
+        return None;
+    }
+    let prev = doc.seg.paragraphs[p - 1];
+    if doc.quoted.iter().any(|s| prev.overlaps(*s)) {
+        return None; // the paragraph before quotes someone: not narration
+    }
+    let last = doc.seg.sentence_at(prev.end.saturating_sub(1))?;
+    let subject = sentence_subject(doc, last)?;
+    let (a, b) = (
+        doc.token_after(subject.start),
+        doc.token_before(subject.end),
+    );
+    // a person's name: two capitalised words at least ("Joe Farrow", not "Two")
+    (b >= a + 2 && is_name(doc, a, b)).then_some(Attribution {
+        speaker: Some(subject),
         cue: None,
     })
 }
