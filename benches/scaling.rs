@@ -25,12 +25,17 @@ fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut base = String::new();
     for name in ["harbour-strike", "council-vote", "summit"] {
-        base.push_str(&std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("golden article"));
+        base.push_str(
+            &std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("golden article"),
+        );
         base.push_str("\n\n");
     }
     let extractor = Extractor::new();
     extractor.extract(&base); // warm up (the word lists are parsed once)
-    println!("{:>8} {:>10} {:>12} {:>14}", "copies", "bytes", "best time", "ratio to prev");
+    println!(
+        "{:>8} {:>10} {:>12} {:>14}",
+        "copies", "bytes", "best time", "ratio to prev"
+    );
     let mut previous: Option<Duration> = None;
     for copies in [1usize, 2, 4, 8, 16, 32] {
         let text = base.repeat(copies);
@@ -38,8 +43,14 @@ fn main() {
         let t = best_of(runs, || {
             std::hint::black_box(extractor.extract(std::hint::black_box(&text)));
         });
-        let ratio = previous.map_or(String::from("-"), |p| format!("{:.2}", t.as_secs_f64() / p.as_secs_f64()));
-        println!("{copies:>8} {:>10} {:>10.3}ms {ratio:>14}", text.len(), t.as_secs_f64() * 1e3);
+        let ratio = previous.map_or(String::from("-"), |p| {
+            format!("{:.2}", t.as_secs_f64() / p.as_secs_f64())
+        });
+        println!(
+            "{copies:>8} {:>10} {:>10.3}ms {ratio:>14}",
+            text.len(),
+            t.as_secs_f64() * 1e3
+        );
         previous = Some(t);
     }
 }
