@@ -9,9 +9,9 @@ ensure_npm
 
 say "building the wasm module"
 cd "$ROOT"
-cargo build --release --lib --target wasm32-unknown-unknown
+cargo build --profile wasm --lib --target wasm32-unknown-unknown
 rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/whosaid.wasm
+wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm/whosaid.wasm
 (cd www && npx --no-install wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   pkg/whosaid_bg.wasm -o pkg/whosaid_bg.opt.wasm)
 mv www/pkg/whosaid_bg.opt.wasm www/pkg/whosaid_bg.wasm

@@ -21,8 +21,33 @@ impl Options {
         self
     }
 
-    /// Reads options from a JSON object. Unknown names and wrong types are errors that name
-    /// the option.
+    /// Sets option `name` from a value: the one place options are validated, for JSON and
+    /// for JS. Unknown names and wrong types are errors that name the option; a null value
+    /// leaves the default.
+    pub fn set(&mut self, name: &str, value: OptionValue<'_>) -> Result<(), Error> {
+        match (name, value) {
+            ("rejected", OptionValue::Bool(b)) => self.rejected = b,
+            ("rejected", OptionValue::Null) => {}
+            ("rejected", OptionValue::Other(what)) => {
+                return Err(Error::new(
+                    ErrorKind::BadValue,
+                    format!("option \"rejected\" must be a boolean, not {what}"),
+                ));
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::UnknownOption,
+                    format!(
+                        "unknown option \"{name}\" (known options: {})",
+                        Options::NAMES.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads options from a JSON object (`null` gives the defaults).
     pub fn from_json(value: &serde_json::Value) -> Result<Options, Error> {
         let mut opts = Options::default();
         let obj = match value {
@@ -36,30 +61,35 @@ impl Options {
             }
         };
         for (name, v) in obj {
-            match name.as_str() {
-                "rejected" => match v {
-                    serde_json::Value::Bool(b) => opts.rejected = *b,
-                    serde_json::Value::Null => {}
-                    other => {
-                        return Err(Error::new(
-                            ErrorKind::BadValue,
-                            format!("option \"rejected\" must be a boolean, not {other}"),
-                        ));
-                    }
-                },
-                _ => {
-                    return Err(Error::new(
-                        ErrorKind::UnknownOption,
-                        format!(
-                            "unknown option \"{name}\" (known options: {})",
-                            Options::NAMES.join(", ")
-                        ),
-                    ));
-                }
-            }
+            let shown = v.to_string();
+            let value = match v {
+                serde_json::Value::Bool(b) => OptionValue::Bool(*b),
+                serde_json::Value::Null => OptionValue::Null,
+                _ => OptionValue::Other(&shown),
+            };
+            opts.set(name, value)?;
         }
         Ok(opts)
     }
+
+    /// The error for options that are not an object at all.
+    pub fn not_an_object(what: &str) -> Error {
+        Error::new(
+            ErrorKind::NotAnObject,
+            format!("options must be a plain object such as {{ rejected: true }}, not {what}"),
+        )
+    }
+}
+
+/// An option's value as the caller gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionValue<'a> {
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null` (or `undefined` from JS): the default.
+    Null,
+    /// Anything else, as it reads ("\"yes\"", "3").
+    Other(&'a str),
 }
 
 /// What went wrong with the caller's options.

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::options::OptionValue;
 use crate::{analyze_to_report, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -58,11 +59,30 @@ fn read_options(options: JsValue) -> Result<Options, JsError> {
         return Ok(Options::default());
     }
     if !options.is_object() || options.is_function() || js_sys::Array::is_array(&options) {
-        return Err(JsError::new(
-            "options must be a plain object such as { rejected: true }",
-        ));
+        let what = options.js_typeof().as_string().unwrap_or_default();
+        let what = if js_sys::Array::is_array(&options) {
+            "an array".to_string()
+        } else {
+            what
+        };
+        return Err(JsError::new(&Options::not_an_object(&what).to_string()));
     }
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("options must be a plain object: {e}")))?;
-    Options::from_json(&value).map_err(|e| JsError::new(&e.to_string()))
+    let mut opts = Options::default();
+    let object: js_sys::Object = options.unchecked_into();
+    for key in js_sys::Object::keys(&object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let value = js_sys::Reflect::get(&object, &key).unwrap_or(JsValue::UNDEFINED);
+        let shown = js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default());
+        let value = match value.as_bool() {
+            Some(b) => OptionValue::Bool(b),
+            None if value.is_null() || value.is_undefined() => OptionValue::Null,
+            None => OptionValue::Other(&shown),
+        };
+        opts.set(&name, value)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+    }
+    Ok(opts)
 }
