@@ -49,6 +49,7 @@ pub fn attribute(doc: &Doc, first: Span, last: Span, previous: Option<Previous>)
         .or_else(|| colon_subject(doc, first))
         .or_else(|| previous.and_then(|p| continuation(doc, first, p.through_sentence(doc))))
         .or_else(|| introduced_before(doc, first))
+        .or_else(|| subject_of_sentence(doc, first))
         .map(|a| what_they_called(doc, a))
         .unwrap_or_default()
 }
@@ -146,6 +147,20 @@ fn colon_subject(doc: &Doc, q: Span) -> Option<Attribution> {
     let speaker = sentence_subject(doc, s)?;
     (speaker.end <= doc.token(colon).span.start).then_some(Attribution {
         speaker: Some(speaker),
+        cue: None,
+    })
+}
+
+/// `Reid has gone after Trump as a “con artist”`: with no cue at all, a quotation inside a
+/// sentence is the words of that sentence's subject.
+fn subject_of_sentence(doc: &Doc, q: Span) -> Option<Attribution> {
+    let s = doc.seg.sentence_at(q.start)?;
+    let subject = sentence_subject(doc, s)?;
+    if subject.end > q.start || doc.inside_quote(subject.start) {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some(subject),
         cue: None,
     })
 }
