@@ -187,7 +187,9 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
             )
     };
-    if det_before && prev_text.chars().all(|c| c.is_lowercase() || c == '-') {
+    // (not "His aides say": a plural noun before a verb is its subject)
+    let plural = prev_text.ends_with('s') && !prev_text.ends_with("ss");
+    if det_before && !plural && prev_text.chars().all(|c| c.is_lowercase() || c == '-') {
         return true;
     }
     matches!(

@@ -69,6 +69,16 @@ fn main_speaker(doc: &Doc, participle: usize) -> Option<Span> {
         .or_else(|| sentence_subject(doc, sentence).filter(|s| !doc.inside_quote(s.start)))
 }
 
+/// `Experts on North Korea and nuclear nonproliferation said …`: a long subject that the
+/// speaker phrase cannot read back through, when the cue follows it closely with no comma.
+fn subject_near(doc: &Doc, k: usize) -> Option<Span> {
+    let s = doc.seg.sentences[doc.token(k).sentence];
+    if k - s.first_token > 10 || (s.first_token..k).any(|j| doc.tok(j) == ",") {
+        return None;
+    }
+    sentence_subject(doc, doc.token(k).sentence).filter(|sub| sub.end <= doc.token(k).span.start)
+}
+
 /// One past the hearer of a verb of telling that starts at token `i`: an object pronoun
 /// ("him"), a name with or without "the" ("the BBC", "CNN"), or a plural noun
 /// ("reporters"), followed by a time ("on Sunday") if any.
@@ -202,6 +212,24 @@ fn closes_no_clause(w: &str) -> bool {
     )
 }
 
+/// The plain verbs of saying: coordinated with a report (`… and said …`), they start a
+/// report of their own rather than continue the reported clause.
+fn is_plain_saying(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say"
+            | "tell"
+            | "add"
+            | "write"
+            | "state"
+            | "announce"
+            | "insist"
+            | "argue"
+            | "claim"
+            | "warn"
+    )
+}
+
 /// Verbs after which "to" names the hearer, not an infinitive: `respond to requests`.
 fn to_is_hearer(lemma: &str) -> bool {
     matches!(
@@ -298,16 +326,25 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
     let coordinated = |k: usize| {
         matches!(doc.tok(k), "and" | "but")
             && k + 1 < s.end_token
-            && doc
-                .cue_at_token(k + 1)
-                .is_some_and(|c| c.kind == CueKind::Verb)
+            && doc.cue_at_token(k + 1).is_some_and(|c| {
+                c.kind == CueKind::Verb && is_plain_saying(doc.lexicon.cue_lemma(c.lemma))
+            })
+    };
+    // ", they argue." closing the sentence: an attribution of its own.
+    let trailing_attribution = |k: usize| {
+        (k + 2..(k + 6).min(s.end_token)).any(|j| {
+            doc.cue_at_token(j).is_some_and(|c| c.kind == CueKind::Verb)
+                && (k + 1..j).all(|m| doc.is_word(m))
+                && s.end_token - doc.token_after(doc.token(j).span.end) <= 2
+        })
     };
     let new_clause = |k: usize| {
         k + 1 < s.end_token
             && (ends_clause(doc.tok(k + 1))
                 || doc
                     .cue_at_token(k + 1)
-                    .is_some_and(|c| doc.str(c.span).ends_with("ing")))
+                    .is_some_and(|c| doc.str(c.span).ends_with("ing"))
+                || trailing_attribution(k))
     };
     (from..s.end_token)
         .find(|&k| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k) || coordinated(k))
@@ -364,7 +401,9 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     let speaker = if participle {
         main_speaker(doc, k)?
     } else {
-        noun_phrase_before(doc, k).or_else(|| coordinated_subject(doc, k))?
+        noun_phrase_before(doc, k)
+            .or_else(|| coordinated_subject(doc, k))
+            .or_else(|| subject_near(doc, k))?
     };
     let sentence = doc.token(k).sentence;
     let s = doc.seg.sentences[sentence];
