@@ -285,7 +285,7 @@ pub(crate) fn name_core(doc: &Doc, from: usize, to: usize) -> usize {
     while k > from && doc.is_word(k - 1) && is_capitalised(doc.tok(k - 1)) {
         k -= 1;
     }
-    if k < to && k > from && doc.is_word(k - 1) && !matches!(doc.tok(k - 1), "of" | "de") {
+    if k < to && k > from && doc.is_word(k - 1) && !matches!(doc.tok(k - 1), "of" | "de" | "for") {
         let w = doc.tok(k - 1);
         if w.chars().next().is_some_and(char::is_lowercase) && !matches!(w, "the" | "a" | "an") {
             return k;
@@ -643,16 +643,37 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             break;
         }
         let w = doc.tok(i);
-        if is_boundary_word(w) && !(w == "of" && start < end && is_capitalised(doc.tok(start))) {
+        // "Secretary of State", "Undersecretary for Education": a small word between names
+        let inner = matches!(w, "of" | "for") && start < end && is_capitalised(doc.tok(start));
+        if is_boundary_word(w) && !inner {
             break;
         }
         start -= 1;
+    }
+    // "A leaked letter seen by Sky News says": the agent of a reduced passive is not the
+    // subject; the noun the participle modifies is.
+    if start >= 2 && doc.tok(start - 1) == "by" && apposed.is_none() {
+        let p = doc.tok(start - 2);
+        let participle = p.ends_with("ed")
+            || matches!(
+                p,
+                "seen" | "written" | "sent" | "signed" | "issued" | "drawn" | "given" | "made"
+            );
+        if participle && doc.token(start - 2).sentence == sentence {
+            if let Some(head) = noun_phrase_before(doc, start - 2) {
+                return Some(head);
+            }
+        }
     }
     while start < end && !starts_noun_phrase(doc, start) {
         start += 1;
     }
     if start >= end {
-        return None;
+        // "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino,
+        // has called": nothing readable before the apposition, but the apposition names.
+        return apposed
+            .filter(|&(c, d)| d > c && d - c <= 5 && is_name(doc, c, d))
+            .map(|(c, d)| Span::new(doc.token(c).span.start, doc.token(d - 1).span.end));
     }
     if let Some((c, d)) = apposed {
         if !is_name(doc, start, end) && d - c <= 5 && is_name(doc, c, d) {
