@@ -179,7 +179,10 @@ impl Extractor {
                 // before it) and the quotation: the innermost report
                 let inner_cue =
                     r.cue.start < q.span.start && q.cue.is_none_or(|c| c.start < r.cue.start);
-                if q.cue != Some(r.cue) && inner_cue {
+                // ("She said she recalls … "…"": a pronoun repeating the outer speaker keeps
+                // the outer attribution)
+                let pronoun = crate::actors::is_pronoun(r.speaker.text(text));
+                if q.cue != Some(r.cue) && inner_cue && !pronoun {
                     q.speaker = Some(r.speaker);
                     q.cue = Some(r.cue);
                     *speaker = Some(r.speaker);

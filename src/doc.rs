@@ -245,24 +245,32 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     let i = seg.token_at_or_after(span.start);
     let end = seg.token_at_or_after(span.end);
     let sentence = seg.tokens[i].sentence;
-    if let Some(next) = seg.tokens.get(end).filter(|t| t.sentence == sentence) {
-        let n = next.span.text(text);
-        let object = matches!(
-            n.to_ascii_lowercase().as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"
-        );
-        if object || matches!(n, "that" | ":" | "," | "\"" | "\u{201C}" | "\u{2018}" | "'") {
-            return true;
-        }
-    }
     let Some(prev) = i.checked_sub(1).map(|k| seg.tokens[k]) else {
         return false;
     };
     if prev.kind != TokenKind::Word || prev.sentence != sentence {
         return false; // a noun starts its sentence: "Talks resumed"
     }
+    let next = seg
+        .tokens
+        .get(end)
+        .filter(|t| t.sentence == sentence)
+        .map(|t| t.span.text(text));
+    // "calls the plan", "told him": an object after it
+    let object = next.is_some_and(|n| {
+        matches!(
+            n.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"
+        )
+    });
+    if object {
+        return true;
+    }
     if used_as_noun(text, seg, span) {
-        return false;
+        return false; // "the reasons that …", "his claims"
+    }
+    if next.is_some_and(|n| matches!(n, "that" | ":" | "\"" | "\u{201C}" | "\u{2018}" | "'")) {
+        return true;
     }
     let p = prev.span.text(text);
     let lower = p.to_ascii_lowercase();
@@ -300,8 +308,20 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
             | "can"
             | "again"
     ) || lower.ends_with("ly")
-        || (p.chars().next().is_some_and(char::is_uppercase) && !after_determiner(text, seg, i - 1))
+        || (p.chars().next().is_some_and(char::is_uppercase)
+            && !after_determiner(text, seg, i - 1)
+            && !after_preposition(text, seg, i - 1))
         || (lower.ends_with('s') && !lower.ends_with("ss"))
+}
+
+/// True when token `i` follows a preposition or a number: "32% of Republican claims".
+fn after_preposition(text: &str, seg: &Segmented, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        let t = seg.tokens[k].span.text(text);
+        seg.tokens[k].sentence == seg.tokens[i].sentence
+            && (matches!(t, "of" | "in" | "on" | "for" | "by" | "with" | "from" | "%")
+                || t.chars().all(|c| c.is_ascii_digit() || c == ','))
+    })
 }
 
 /// True when token `i` follows a determiner: "the McKinley plan".

@@ -558,9 +558,21 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             && matches!(doc.tok(end - 2), "this" | "last" | "next" | "that")
         {
             end -= 2; // "Trump this week said"
+        } else if end >= 2
+            && w.chars().all(|c| c.is_ascii_digit())
+            && matches!(doc.tok(end - 2), "in" | "since" | "by")
+        {
+            end -= 2; // "who in 2010 said"
         } else {
             break;
         }
+    }
+    // "the impact it said": a subject pronoun right before its verb is the whole subject.
+    let subject_pronoun = [
+        "he", "she", "it", "they", "we", "I", "He", "She", "It", "They", "We",
+    ];
+    if end > 0 && end < cue + 1 && subject_pronoun.contains(&doc.tok(end - 1)) {
+        return Some(doc.token(end - 1).span);
     }
     // "Sen. Tim Kaine (D-Va.) said": a parenthesis between name and verb.
     if end > 0 && doc.tok(end - 1) == ")" {
