@@ -386,6 +386,18 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
             participle.get_or_insert(cue);
             continue;
         }
+        // "Trump's tweets accusing Machado …", "before asking her": a participle inside a
+        // phrase is no one's report; "is describing" (with its auxiliary) is.
+        let progressive = k > 0
+            && matches!(
+                doc.tok(k - 1).to_ascii_lowercase().as_str(),
+                "is" | "are" | "was" | "were" | "been" | "be" | "also" | "now" | "still"
+            );
+        // ("protesters chanting "Go home!"": right before the quotation it reports it)
+        let adjacent = (k + 1..end).all(|j| matches!(doc.tok(j), "," | ":"));
+        if is_participle(doc, cue) && !progressive && !adjacent {
+            continue;
+        }
         let speaker = match cue.kind {
             CueKind::Preposition => relaxed_noun_phrase_after(doc, cue, end),
             _ => noun_phrase_before(doc, k)
