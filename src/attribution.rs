@@ -409,7 +409,12 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
                     (next < end && matches!(doc.tok(next), "," | ":")).then_some(np)
                 }),
         };
-        if speaker.is_some() {
+        if let Some(s) = speaker {
+            // "She says it underscores that … "…"": the pronoun after the outer verb
+            // repeats or belongs to the outer report, whose speaker the quotation takes.
+            if let Some(outer) = outer_report(doc, s) {
+                return Some(outer);
+            }
             return Some(Attribution {
                 speaker,
                 cue: Some(cue.span),

@@ -586,7 +586,8 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         }
     }
     // "Stevie Wonder, who joked": the relative pronoun is the mention.
-    if end > 0 && matches!(doc.tok(end - 1), "who" | "which") {
+    // (only after a comma: "anybody who complains" restricts, it names no one)
+    if end > 1 && matches!(doc.tok(end - 1), "who" | "which") && doc.tok(end - 2) == "," {
         return Some(doc.token(end - 1).span);
     }
     // An apposition: "Zarif, Iran's foreign minister, said" — the name before it; "Her
