@@ -158,58 +158,24 @@ fn opens_clause(doc: &Doc, i: usize, end: usize) -> bool {
 /// Words that cannot open a reported clause: `said goodbye`, `asked for a recount`,
 /// `spoke against the backdrop of …` (a preposition starts an adjunct, not a clause).
 fn closes_no_clause(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "nothing"
-            | "something"
-            | "anything"
-            | "goodbye"
-            | "hello"
-            | "thanks"
-            | "sorry"
-            | "for"
-            | "about"
-            | "with"
-            | "of"
-            | "by"
-            | "from"
-            | "up"
-            | "out"
-            | "off"
-            | "again"
-            | "as"
-            | "hi"
-            | "against"
-            | "at"
-            | "in"
-            | "on"
-            | "into"
-            | "during"
-            | "under"
-            | "over"
-            | "near"
-            | "outside"
-            | "inside"
-            | "through"
-            | "via"
-            | "before"
-            | "after"
-            | "around"
-            | "across"
-            | "behind"
-            | "among"
-            | "toward"
-            | "towards"
-            | "within"
-            | "without"
-            | "amid"
-            | "despite"
-            | "until"
-            | "since"
-            | "back"
-            | "down"
-            | "away"
-    )
+    // ("to" opens an infinitive clause: "wants to make …")
+    (is_preposition(w) && !w.eq_ignore_ascii_case("to"))
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "nothing"
+                | "something"
+                | "anything"
+                | "goodbye"
+                | "hello"
+                | "thanks"
+                | "sorry"
+                | "again"
+                | "as"
+                | "hi"
+                | "since"
+                | "back"
+                | "away"
+        )
 }
 
 /// The plain verbs of saying: coordinated with a report (`… and said …`), they start a
