@@ -176,7 +176,8 @@ impl Table {
         e.surely_person |= looks_like_a_person(s) && e.actor.kind == ActorKind::Person;
         e.last = e.last.max(span.start);
         e.speaks |= speaks;
-        if !e.actor.mentions.contains(&span) {
+        // mentions arrive in text order; duplicates are removed once, in `finish`
+        if e.actor.mentions.last() != Some(&span) {
             e.actor.mentions.push(span);
         }
         Some(i)
@@ -190,7 +191,8 @@ impl Table {
         }
         e.last = e.last.max(span.start);
         e.speaks = true;
-        if !e.actor.mentions.contains(&span) {
+        // mentions arrive in text order; duplicates are removed once, in `finish`
+        if e.actor.mentions.last() != Some(&span) {
             e.actor.mentions.push(span);
         }
     }
@@ -203,6 +205,7 @@ impl Table {
             if e.speaks {
                 let mut a = e.actor;
                 a.mentions.sort();
+                a.mentions.dedup();
                 index.push(Some(actors.len()));
                 actors.push(a);
             } else {

@@ -169,10 +169,18 @@ impl Extractor {
         let reports = reported::find(&doc, &direct);
         // A quotation inside a reported clause is the words of whoever that clause reports
         // (the innermost one): `questioned Renz's assertion that it posed an "imminent" threat`.
+        // (`reports` is sorted by start and each clause lies in one sentence: only the
+        // clauses starting between the quotation's sentence start and the quotation can hold it)
         for (q, speaker) in analysis.quotes.iter_mut().zip(speakers.iter_mut()) {
-            let inner = reports
+            let sentence_start = doc
+                .seg
+                .sentence_at(q.span.start)
+                .map_or(0, |s| doc.seg.sentences[s].span.start);
+            let from = reports.partition_point(|r| r.content.start < sentence_start);
+            let to = reports.partition_point(|r| r.content.start <= q.span.start);
+            let inner = reports[from..to.max(from)]
                 .iter()
-                .filter(|r| r.content.start <= q.span.start && q.span.end <= r.content.end + 1)
+                .filter(|r| q.span.end <= r.content.end + 1)
                 .min_by_key(|r| r.content.len());
             if let Some(r) = inner {
                 // only a clause whose cue stands between the quotation's own cue (if any,

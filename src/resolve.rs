@@ -139,11 +139,15 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
         }
     }
     // Speaker mentions shared by several quotations (continuations) map to one entry.
+    let mut first_entry: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
     for (i, s) in speakers.iter().enumerate() {
-        if entry_of[i].is_none() {
-            if let Some(j) = (0..i).find(|&j| speakers[j] == *s && s.is_some()) {
-                entry_of[i] = entry_of[j];
+        let Some(s) = s else { continue };
+        match (entry_of[i], first_entry.get(s)) {
+            (Some(e), None) => {
+                first_entry.insert(*s, e);
             }
+            (None, Some(&e)) => entry_of[i] = Some(e),
+            _ => {}
         }
     }
     let (actors, index) = table.finish();
