@@ -308,21 +308,18 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
             noun_phrase_between(doc, from, cue_tok)
         };
         if let Some(s) = speaker {
-            // "DuVernay said she felt … “…”": the pronoun repeats the outer speaker.
-            if let Some(outer) = outer_report(doc, s) {
-                return Some(outer);
-            }
-            return Some(Attribution {
+            return Some(outer_report(doc, s).unwrap_or(Attribution {
                 speaker,
                 cue: Some(cue.span),
-            });
+            }));
         }
     }
     None
 }
 
-/// When `speaker` is a pronoun right after a reporting verb (`X said (that) she …`), the
-/// attribution of that outer verb.
+/// When `speaker` is a pronoun right after a reporting verb (`X said (that) she …`,
+/// `She says it underscores that …`), the attribution of that outer verb: the pronoun
+/// repeats or belongs to the outer report, whose speaker the quotation takes.
 fn outer_report(doc: &Doc, speaker: Span) -> Option<Attribution> {
     if !crate::actors::is_pronoun(doc.str(speaker)) {
         return None;
@@ -410,15 +407,10 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
                 }),
         };
         if let Some(s) = speaker {
-            // "She says it underscores that … "…"": the pronoun after the outer verb
-            // repeats or belongs to the outer report, whose speaker the quotation takes.
-            if let Some(outer) = outer_report(doc, s) {
-                return Some(outer);
-            }
-            return Some(Attribution {
+            return Some(outer_report(doc, s).unwrap_or(Attribution {
                 speaker,
                 cue: Some(cue.span),
-            });
+            }));
         }
     }
     let cue = participle?;

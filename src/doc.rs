@@ -192,39 +192,33 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
     if det_before && !plural && prev_text.chars().all(|c| c.is_lowercase() || c == '-') {
         return true;
     }
-    matches!(
-        prev_text.to_ascii_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "these"
-            | "those"
-            | "this"
-            | "of"
-            | "in"
-            | "for"
-            | "about"
-            | "peace"
-            | "new"
-            | "any"
-            | "no"
-            | "such"
-            | "after"
-            | "amid"
-            | "during"
-            | "to"
-            | "one"
-            | "each"
-            | "every"
-            | "some"
-    )
+    crate::segment::is_possessive(prev_text)
+        || matches!(
+            prev_text.to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "these"
+                | "those"
+                | "this"
+                | "of"
+                | "in"
+                | "for"
+                | "about"
+                | "peace"
+                | "new"
+                | "any"
+                | "no"
+                | "such"
+                | "after"
+                | "amid"
+                | "during"
+                | "to"
+                | "one"
+                | "each"
+                | "every"
+                | "some"
+        )
 }
 
 /// A verb is not capitalised inside a sentence, except in a headline.

@@ -68,6 +68,14 @@ pub fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// A possessive determiner: "his", "her", "their", "its", "our", "my", "your".
+pub fn is_possessive(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    )
+}
+
 /// Horizontal white space, including the no-break and other Unicode spaces.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')

@@ -146,22 +146,8 @@ pub fn judge(
 
 /// Words after which a Title Case quotation is a name: "on", "of", "his".
 fn is_title_context(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "of"
-            | "in"
-            | "at"
-            | "during"
-            | "with"
-            | "from"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-    )
+    matches!(w, "on" | "of" | "in" | "at" | "during" | "with" | "from")
+        || crate::segment::is_possessive(w)
 }
 
 /// The first paragraph of a longer text, one short sentence: a headline.
