@@ -353,7 +353,9 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("all") && doc.str(cue.span) == "told" {
         return None; // "all told": in total
     }
+    // "was told" is passive; "is saying" (progressive) reports as much as "says"
     let passive = k > 0
+        && !doc.str(cue.span).ends_with("ing")
         && matches!(
             doc.tok(k - 1).to_ascii_lowercase().as_str(),
             "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
@@ -408,6 +410,15 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     // "advisers say, the president has …": a comma, then the clause.
     if i + 1 < s.end_token && doc.tok(i) == "," && doc.is_word(i + 1) {
+        i += 1;
+    }
+    // "complained about his mic", "spoke of a stone block", "warned against hackers": what
+    // the speech is about is what it reports.
+    if i + 1 < s.end_token
+        && matches!(doc.tok(i), "about" | "of" | "against")
+        && doc.is_word(i + 1)
+        && cue.kind == CueKind::Verb
+    {
         i += 1;
     }
     if i >= s.end_token || !doc.is_word(i) || closes_no_clause(doc.tok(i)) {
