@@ -193,6 +193,13 @@ fn is_plain_saying(lemma: &str) -> bool {
             | "argue"
             | "claim"
             | "warn"
+            | "note"
+            | "acknowledge"
+            | "admit"
+            | "concede"
+            | "explain"
+            | "stress"
+            | "deny"
     )
 }
 
@@ -353,6 +360,9 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("all") && doc.str(cue.span) == "told" {
         return None; // "all told": in total
     }
+    if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("having") {
+        return None; // "Having said that, …": a discourse connective
+    }
     // "was told" is passive; "is saying" (progressive) reports as much as "says"
     let passive = k > 0
         && !doc.str(cue.span).ends_with("ing")
@@ -479,7 +489,6 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     if is_opening_mark(doc.tok(s.first_token)) {
         return None; // `"…," X, the minister, told reporters`: a direct quotation's attribution
     }
-    let content = clause_span(doc, s.first_token, comma)?;
     let rest = if inverted {
         None // `CLAUSE, said X, an engineer.`: what follows X describes X
     } else if after < s.end_token && doc.tok(after) == "," {
@@ -488,6 +497,14 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         None
     } else {
         return None;
+    };
+    // `The museum, Mr. Obama said, would …`: with a second part, the first may be short.
+    let content = match rest {
+        Some(_) if comma > s.first_token => Span::new(
+            doc.token(s.first_token).span.start,
+            doc.token(comma - 1).span.end,
+        ),
+        _ => clause_span(doc, s.first_token, comma)?,
     };
     Some(Reported {
         content,
