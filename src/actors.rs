@@ -9,14 +9,8 @@
 //! mentioned. The full actor model (titles, kinds from lexicons, aliases, every named
 //! mention) comes in its own stage.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 use crate::lexicon::{Gender, Lexicon};
 use crate::span::Span;
-
-const ORGANISATIONS: &str = include_str!("lexicon/organisations.txt");
-const TITLES: &str = include_str!("lexicon/titles.txt");
 
 /// What kind of actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,29 +55,6 @@ pub fn is_pronoun(w: &str) -> bool {
     )
 }
 
-fn organisation_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        ORGANISATIONS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
-fn title_words() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        TITLES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
-    })
-}
-
 /// The words of a mention that identify it, lower-cased: without a leading article,
 /// leading titles ("Mr.", "Foreign Minister") or trailing commas. A mention that is only a
 /// title ("the President") keeps its words.
@@ -101,8 +72,8 @@ fn words(s: &str) -> Vec<String> {
         })
         .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"))
         .collect();
-    let titles = title_words();
-    let first = all.iter().position(|w| !titles.contains(w)).unwrap_or(0);
+    let lex = Lexicon::get();
+    let first = all.iter().position(|w| !lex.is_title(w)).unwrap_or(0);
     all[first..].to_vec()
 }
 
@@ -231,17 +202,18 @@ fn same_actor(a: &[String], b: &[String]) -> bool {
         let (role, full) = (unowned(role), unowned(full));
         role.len() < full.len()
             && full.starts_with(&role)
-            && role
-                .last()
-                .is_some_and(|w| title_words().contains(w.as_str()))
+            && role.last().is_some_and(|w| Lexicon::get().is_title(w))
     };
     a.ends_with(b) || b.ends_with(a) || role_of(a, b) || role_of(b, a)
 }
 
 /// Person or organisation, and whether the phrase names a group of people ("officials").
 fn kind_of(ws: &[String], s: &str) -> (ActorKind, bool) {
-    let org = organisation_words();
-    if ws.iter().any(|w| org.contains(w.trim_end_matches("'s"))) {
+    let lex = Lexicon::get();
+    if ws
+        .iter()
+        .any(|w| lex.is_organisation_word(w.trim_end_matches("'s")))
+    {
         return (ActorKind::Organization, false);
     }
     let head = s.split_whitespace().last().unwrap_or("");

@@ -121,7 +121,6 @@ impl Extractor {
         }
         let mut head: Vec<Option<usize>> = vec![None; spans.len()];
         let mut previous: Option<attribution::Previous> = None;
-        let mut speakers = Vec::new();
         for (i, q) in spans.iter().enumerate() {
             match verdict[i] {
                 Err(reason) => analysis.rejected.push(Rejected {
@@ -151,7 +150,6 @@ impl Extractor {
                             (analysis.quotes.len(), attr)
                         }
                     };
-                    speakers.push(attr.speaker);
                     analysis.quotes.push(Quote {
                         span: q.span,
                         kind: QuoteKind::Direct,
@@ -171,7 +169,7 @@ impl Extractor {
         // (the innermost one): `questioned Renz's assertion that it posed an "imminent" threat`.
         // (`reports` is sorted by start and each clause lies in one sentence: only the
         // clauses starting between the quotation's sentence start and the quotation can hold it)
-        for (q, speaker) in analysis.quotes.iter_mut().zip(speakers.iter_mut()) {
+        for q in &mut analysis.quotes {
             let sentence_start = doc
                 .seg
                 .sentence_at(q.span.start)
@@ -193,14 +191,12 @@ impl Extractor {
                 if q.cue != Some(r.cue) && inner_cue && !pronoun {
                     q.speaker = Some(r.speaker);
                     q.cue = Some(r.cue);
-                    *speaker = Some(r.speaker);
                 }
             }
         }
         for r in reports {
             let group = analysis.quotes.len();
             for span in std::iter::once(r.content).chain(r.rest) {
-                speakers.push(Some(r.speaker));
                 analysis.quotes.push(Quote {
                     span,
                     kind: QuoteKind::Indirect,
@@ -212,6 +208,7 @@ impl Extractor {
                 });
             }
         }
+        let speakers: Vec<Option<Span>> = analysis.quotes.iter().map(|q| q.speaker).collect();
         let (actors, of_quote) = resolve::resolve(&doc, &speakers);
         for (q, a) in analysis.quotes.iter_mut().zip(of_quote) {
             q.actor = a;

@@ -50,9 +50,11 @@
 //!
 //! ## The pipeline
 //!
-//! `segment` (paragraphs, sentences, tokens) → `marks` (quote marks classified) → `quotes`
-//! (marks paired into spans) → `speech` (speech or not) → `attribution` (speaker and cue) →
-//! `actors` (speakers grouped) → [`Analysis`] → [`Report`] (UTF-16 JSON).
+//! `segment` (paragraphs, sentences, tokens) and `doc` (cues found once) → `marks` (quote
+//! marks classified) → `quotes` (marks paired into spans) → `speech` (speech or not) →
+//! `attribution` with `phrases` (speaker and cue) → `reported` (reported speech) →
+//! `resolve` with `actors` (speakers and pronouns to actors) → [`Analysis`] → [`Report`]
+//! (UTF-16 JSON).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -15,6 +15,8 @@ const CUES: &str = include_str!("cues.txt");
 const NAMING: &str = include_str!("naming.txt");
 const FIRST_NAMES: &str = include_str!("first-names.txt");
 const GENDERED: &str = include_str!("gendered.txt");
+const ORGANISATIONS: &str = include_str!("organisations.txt");
+const TITLES: &str = include_str!("titles.txt");
 
 /// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
 /// pronoun that refers to them).
@@ -58,6 +60,10 @@ pub struct Lexicon {
     /// Lower-cased first names, honorifics and role nouns with the gender they show;
     /// `None` for names used by both.
     gendered: HashMap<String, Option<Gender>>,
+    /// Lower-cased words that make a phrase an organisation ("ministry", "agency").
+    organisation_words: HashSet<String>,
+    /// Lower-cased titles, ranks and honorifics ("mr.", "minister", "ayatollah").
+    titles: HashSet<String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -153,6 +159,8 @@ impl Lexicon {
             work_nouns,
             speech_nouns,
             gendered,
+            organisation_words: lines(ORGANISATIONS).map(str::to_lowercase).collect(),
+            titles: lines(TITLES).map(str::to_lowercase).collect(),
         }
     }
 
@@ -218,6 +226,16 @@ impl Lexicon {
         self.gendered.get(&word.to_lowercase()).copied().flatten()
     }
 
+    /// True when the lower-cased word makes a phrase an organisation ("ministry").
+    pub fn is_organisation_word(&self, word: &str) -> bool {
+        self.organisation_words.contains(word)
+    }
+
+    /// True when the lower-cased word is a title, rank or honorific ("mr.", "minister").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
     /// True when the lower-cased word names a kind of work ("film", "report").
     pub fn is_work_noun(&self, word: &str) -> bool {
         self.work_nouns.contains(word)
@@ -267,7 +285,7 @@ mod tests {
                 }
             }
         }
-        for src in [ABBREVIATIONS, STARTERS] {
+        for src in [ABBREVIATIONS, STARTERS, ORGANISATIONS, TITLES] {
             assert!(
                 lines(src).all(|l| !l.contains(' ') || l.starts_with('!')),
                 "one entry a line"
