@@ -114,6 +114,35 @@ impl<'t> Doc<'t> {
             .is_some_and(|q| q.start < pos && pos < q.end)
     }
 
+    /// True when token `i` is the apostrophe of a plural possessive (`the nurses' union`):
+    /// glued to a word ending in "s", followed by a space, and closing no quotation.
+    pub fn is_plural_possessive(&self, i: usize) -> bool {
+        let t = self.seg.tokens[i];
+        if !matches!(self.tok(i), "'" | "\u{2019}") || i == 0 || i + 1 >= self.seg.tokens.len() {
+            return false;
+        }
+        let before = self.seg.tokens[i - 1];
+        let after = self.seg.tokens[i + 1];
+        before.kind == TokenKind::Word
+            && before.span.end == t.span.start
+            && self.tok(i - 1).ends_with(['s', 'S'])
+            && after.kind == TokenKind::Word
+            && after.span.start > t.span.end
+            && !self.closes_quotation(t.span.start)
+    }
+
+    /// True when a quotation ends at byte `pos` (its closing mark starts there).
+    fn closes_quotation(&self, pos: usize) -> bool {
+        // `quoted` is sorted by start; a quotation ending at `pos` starts before it, and
+        // the few nested ones are found by walking back over those that contain `pos`.
+        let k = self.quoted.partition_point(|q| q.start < pos);
+        self.quoted[..k]
+            .iter()
+            .rev()
+            .take_while(|q| q.end >= pos)
+            .any(|q| q.end == pos)
+    }
+
     /// The text of a span.
     pub fn str(&self, span: Span) -> &'t str {
         &self.text[span.start..span.end]

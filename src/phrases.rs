@@ -652,6 +652,10 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     let mut start = end;
     while start > 0 && end - start < MAX_SPEAKER && doc.token(start - 1).sentence == sentence {
         let i = start - 1;
+        if doc.is_plural_possessive(i) {
+            start -= 1; // "the nurses' union"
+            continue;
+        }
         if !doc.is_word(i) {
             break;
         }

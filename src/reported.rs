@@ -28,6 +28,9 @@ pub struct Reported {
     pub speaker: Span,
     /// The cue.
     pub cue: Span,
+    /// Whether the cue is a verb of thinking, wanting or finding rather than of saying
+    /// (`expects Holt to …`): such a clause is a stance, not words anyone spoke.
+    pub attitude: bool,
 }
 
 /// A clause after a cue must be at least this many tokens long.
@@ -127,32 +130,35 @@ fn opens_clause(doc: &Doc, i: usize, end: usize) -> bool {
     ) {
         return true;
     }
-    (i + 1..(i + 6).min(end)).any(|j| {
-        matches!(
-            doc.tok(j).to_ascii_lowercase().as_str(),
-            "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "does"
-                | "did"
-                | "won't"
-                | "can't"
-                | "isn't"
-                | "wasn't"
-        ) || doc.tok(j).ends_with("n't")
-    })
+    (i + 1..(i + 6).min(end)).any(|j| is_auxiliary(doc.tok(j)))
+}
+
+/// Auxiliaries and modals, the finite verbs that show a clause has begun.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+            | "won't"
+            | "can't"
+            | "isn't"
+            | "wasn't"
+    ) || w.ends_with("n't")
 }
 
 /// Words that cannot open a reported clause: `said goodbye`, `asked for a recount`,
@@ -251,7 +257,8 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
             }
             _ => clause_after(doc, *cue).or_else(|| clause_before(doc, *cue)),
         };
-        if let Some(r) = found {
+        if let Some(mut r) = found {
+            r.attitude = cue.kind == CueKind::Attitude;
             if !is_only_quotation(doc, r.content, direct) {
                 out.push(r);
             }
@@ -270,11 +277,17 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
 /// The sentence's tokens `from..to` as a span, without final punctuation or closing marks
 /// left hanging outside a quotation.
 fn clause_span(doc: &Doc, from: usize, to: usize) -> Option<Span> {
+    words_span(doc, from, to, MIN_CLAUSE)
+}
+
+/// The tokens `from..to` as a span of at least `min` tokens, without final punctuation or
+/// closing marks left hanging outside a quotation.
+fn words_span(doc: &Doc, from: usize, to: usize, min: usize) -> Option<Span> {
     let mut to = to;
     while to > from && !doc.is_word(to - 1) && !is_closing_mark(doc.tok(to - 1)) {
         to -= 1;
     }
-    if to <= from || to - from < MIN_CLAUSE {
+    if to <= from || to - from < min {
         return None;
     }
     Some(Span::new(
@@ -322,6 +335,134 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
     (from..s.end_token)
         .find(|&k| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k) || coordinated(k))
         .unwrap_or(s.end_token)
+}
+
+/// One past the last token of a noun phrase object that starts at `from` (`endorsed Hillary
+/// Clinton for president on Thursday, another …`, `attacked Machado in early-morning
+/// tweets`): what was endorsed or attacked ends at a comma, a dash, or a preposition that
+/// starts an adjunct of time or place.
+fn object_end(doc: &Doc, from: usize, end: usize) -> usize {
+    (from + 1..end)
+        .find(|&k| {
+            matches!(
+                doc.tok(k),
+                "," | ";" | ":" | "(" | "\u{2014}" | "\u{2013}" | "--" | "-"
+            ) || matches!(
+                doc.tok(k),
+                "in" | "on" | "at" | "during" | "after" | "before" | "since" | "when" | "while"
+            )
+        })
+        .unwrap_or(end)
+}
+
+/// Verbs of perceiving and knowing: with a clause they report a finding ("found that …"),
+/// with a plain object they do not ("found a buyer", "saw the tweet").
+fn perceives(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "find"
+            | "see"
+            | "hear"
+            | "learn"
+            | "know"
+            | "understand"
+            | "realize"
+            | "recognize"
+            | "assume"
+            | "consider"
+    )
+}
+
+/// Subordinators that start an adverbial clause of time, reason or contrast.
+fn starts_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "until"
+            | "because"
+            | "since"
+            | "but"
+            | "although"
+            | "though"
+            | "once"
+            | "whereas"
+    )
+}
+
+/// Verbs that report a question or an explanation: `asked when`, `explained why`.
+fn takes_question(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "wonder"
+            | "question"
+            | "explain"
+            | "know"
+            | "decide"
+            | "discuss"
+            | "show"
+            | "learn"
+            | "understand"
+            | "see"
+            | "recall"
+            | "remember"
+            | "describe"
+            | "reveal"
+            | "disclose"
+            | "detail"
+            | "consider"
+            | "debate"
+            | "predict"
+            | "estimate"
+    )
+}
+
+/// Verbs of saying whose complement is mostly what was spoken about or of, a noun phrase,
+/// rather than a clause: `attacked Machado`, `praised the deal`, `cited the report`.
+fn takes_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "attack"
+            | "praise"
+            | "criticize"
+            | "criticise"
+            | "denounce"
+            | "condemn"
+            | "defend"
+            | "question"
+            | "challenge"
+            | "blame"
+            | "accuse"
+            | "cite"
+            | "quote"
+            | "mention"
+            | "discuss"
+            | "echo"
+            | "blast"
+            | "slam"
+            | "laud"
+            | "hail"
+            | "applaud"
+            | "welcome"
+            | "decry"
+            | "deride"
+            | "mock"
+            | "ridicule"
+            | "dismiss"
+            | "bemoan"
+            | "lament"
+            | "tout"
+            | "call for"
+            | "demand"
+            | "propose"
+            | "recommend"
+            | "highlight"
+            | "reference"
+    )
 }
 
 /// Verbs that report a manner of speaking or going on, never a clause of their own:
@@ -418,9 +559,18 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
             i = j;
         }
     }
-    // "advisers say, the president has …": a comma, then the clause.
+    // "advisers say, the president has …": a comma, then the clause; but a conjunction
+    // after the comma goes on with the story ("she said, but Kevin was drifting off").
     if i + 1 < s.end_token && doc.tok(i) == "," && doc.is_word(i + 1) {
+        if starts_adjunct(doc.tok(i + 1)) || matches!(doc.tok(i + 1), "and" | "or" | "so") {
+            return None;
+        }
         i += 1;
+    }
+    // "said when she resigned": a time or reason adjunct, not what was said (but "asked
+    // when …", "explained why …" report a question).
+    if i < s.end_token && starts_adjunct(doc.tok(i)) && !takes_question(lemma) {
+        return None;
     }
     // "complained about his mic", "spoke of a stone block", "warned against hackers": what
     // the speech is about is what it reports.
@@ -439,15 +589,23 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     // A verb of thinking or finding reports a clause ("found that …", "wants to …",
     // "believes it will …"), not just its object ("found a buyer").
-    if cue.kind == CueKind::Attitude && !opens_clause(doc, i, s.end_token) {
-        return None;
+    let object = cue.kind == CueKind::Attitude && !perceives(lemma) || takes_object(lemma);
+    if cue.kind == CueKind::Attitude && perceives(lemma) && !opens_clause(doc, i, s.end_token) {
+        return None; // "found a buyer", "saw the tweet": perception, not a stance
     }
-    let content = clause_span(doc, i, clause_end(doc, i))?;
+    let content = if !object || opens_clause(doc, i, s.end_token) {
+        clause_span(doc, i, clause_end(doc, i))?
+    } else if is_auxiliary(doc.tok(i)) {
+        return None; // "that plan would never pass": the cue word was a noun
+    } else {
+        words_span(doc, i, object_end(doc, i, clause_end(doc, i)), 1)?
+    };
     Some(Reported {
         content,
         rest: None,
         speaker,
         cue: cue.span,
+        attitude: false,
     })
 }
 
@@ -511,6 +669,7 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         rest,
         speaker,
         cue: cue.span,
+        attitude: false,
     })
 }
 
@@ -532,6 +691,7 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
             rest: None,
             speaker,
             cue: cue.span,
+            attitude: false,
         });
     }
     if k > s.first_token && doc.tok(k - 1) == "," {
@@ -541,6 +701,7 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
             rest: None,
             speaker,
             cue: cue.span,
+            attitude: false,
         });
     }
     None
@@ -615,6 +776,7 @@ fn possessed_claims(doc: &Doc) -> Vec<Reported> {
                 rest: None,
                 speaker,
                 cue: toks[i].span,
+                attitude: false,
             });
         }
     }
