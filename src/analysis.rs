@@ -178,7 +178,7 @@ impl Extractor {
             let to = reports.partition_point(|r| r.content.start <= q.span.start);
             let inner = reports[from..to.max(from)]
                 .iter()
-                .filter(|r| q.span.end <= r.content.end + 1 && !r.attitude)
+                .filter(|r| q.span.end <= r.content.end + 1 && !r.unspoken)
                 .min_by_key(|r| r.content.len());
             if let Some(r) = inner {
                 // only a clause whose cue stands between the quotation's own cue (if any,

@@ -395,6 +395,11 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
         if is_participle(doc, cue) && !progressive && !adjacent {
             continue;
         }
+        // "stated that Melania would discuss her history "in a few weeks."": a saying not
+        // done is not the quotation's source.
+        if doc.unrealised(cue) && !adjacent {
+            continue;
+        }
         let speaker = match cue.kind {
             CueKind::Preposition => relaxed_noun_phrase_after(doc, cue, end),
             _ => noun_phrase_before(doc, k)

@@ -114,6 +114,24 @@ impl<'t> Doc<'t> {
             .is_some_and(|q| q.start < pos && pos < q.end)
     }
 
+    /// Whether the cue's verb follows a modal or an infinitive "to" (`would discuss`, `plans to
+    /// announce`): a saying not (yet) done.
+    pub fn unrealised(&self, cue: Cue) -> bool {
+        let k = self.token_after(cue.span.start);
+        let before = |n: usize| (k >= n).then(|| self.tok(k - n).to_ascii_lowercase());
+        let modal = |w: &str| {
+            matches!(
+                w,
+                "to" | "will" | "would" | "could" | "can" | "should" | "may" | "might" | "must"
+            )
+        };
+        // "would discuss", "would not discuss", "will soon announce"
+        before(1).is_some_and(|w| modal(&w))
+            || before(2).is_some_and(|w| modal(&w))
+                && before(1)
+                    .is_some_and(|w| matches!(w.as_str(), "not" | "never" | "soon" | "also"))
+    }
+
     /// True when token `i` is the apostrophe of a plural possessive (`the nurses' union`):
     /// glued to a word ending in "s", followed by a space, and closing no quotation.
     pub fn is_plural_possessive(&self, i: usize) -> bool {

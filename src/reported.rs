@@ -28,9 +28,10 @@ pub struct Reported {
     pub speaker: Span,
     /// The cue.
     pub cue: Span,
-    /// Whether the cue is a verb of thinking, wanting or finding rather than of saying
-    /// (`expects Holt to …`): such a clause is a stance, not words anyone spoke.
-    pub attitude: bool,
+    /// Whether the clause is no words anyone spoke: a verb of thinking, wanting or finding
+    /// (`expects Holt to …`), or a saying only planned or supposed (`would discuss`,
+    /// `to discuss`). Such a clause does not own the quotations inside it.
+    pub unspoken: bool,
 }
 
 /// A clause after a cue must be at least this many tokens long.
@@ -258,7 +259,7 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
             _ => clause_after(doc, *cue).or_else(|| clause_before(doc, *cue)),
         };
         if let Some(mut r) = found {
-            r.attitude = cue.kind == CueKind::Attitude;
+            r.unspoken = cue.kind == CueKind::Attitude || doc.unrealised(*cue);
             if !is_only_quotation(doc, r.content, direct) {
                 out.push(r);
             }
@@ -343,13 +344,26 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
 /// starts an adjunct of time or place.
 fn object_end(doc: &Doc, from: usize, end: usize) -> usize {
     (from + 1..end)
+        .filter(|&k| !doc.inside_quote(doc.token(k).span.start)) // a quotation is part of it
         .find(|&k| {
             matches!(
                 doc.tok(k),
-                "," | ";" | ":" | "(" | "\u{2014}" | "\u{2013}" | "--" | "-"
-            ) || matches!(
-                doc.tok(k),
-                "in" | "on" | "at" | "during" | "after" | "before" | "since" | "when" | "while"
+                "," | ";"
+                    | ":"
+                    | "("
+                    | "\u{2014}"
+                    | "\u{2013}"
+                    | "--"
+                    | "-"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "when"
+                    | "while"
             )
         })
         .unwrap_or(end)
@@ -462,6 +476,18 @@ fn takes_object(lemma: &str) -> bool {
             | "recommend"
             | "highlight"
             | "reference"
+            | "outline"
+            | "detail"
+            | "dispute"
+            | "refute"
+            | "contest"
+            | "downplay"
+            | "play down"
+            | "lay out"
+            | "chastise"
+            | "grill"
+            | "rail against"
+            | "take aim at"
     )
 }
 
@@ -605,7 +631,7 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
         rest: None,
         speaker,
         cue: cue.span,
-        attitude: false,
+        unspoken: false,
     })
 }
 
@@ -669,7 +695,7 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         rest,
         speaker,
         cue: cue.span,
-        attitude: false,
+        unspoken: false,
     })
 }
 
@@ -691,7 +717,7 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
             rest: None,
             speaker,
             cue: cue.span,
-            attitude: false,
+            unspoken: false,
         });
     }
     if k > s.first_token && doc.tok(k - 1) == "," {
@@ -701,7 +727,7 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
             rest: None,
             speaker,
             cue: cue.span,
-            attitude: false,
+            unspoken: false,
         });
     }
     None
@@ -776,7 +802,7 @@ fn possessed_claims(doc: &Doc) -> Vec<Reported> {
                 rest: None,
                 speaker,
                 cue: toks[i].span,
-                attitude: false,
+                unspoken: false,
             });
         }
     }
