@@ -12,7 +12,7 @@ cd "$ROOT"
 cargo build --profile wasm --lib --target wasm32-unknown-unknown
 rm -rf www/pkg
 wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/wasm/whosaid.wasm
-(cd www && npx --no-install wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+(cd www && npx --no-install wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   pkg/whosaid_bg.wasm -o pkg/whosaid_bg.opt.wasm)
 mv www/pkg/whosaid_bg.opt.wasm www/pkg/whosaid_bg.wasm
 raw=$(wc -c < www/pkg/whosaid_bg.wasm)

@@ -64,7 +64,8 @@ pub struct Rejected {
 pub struct Analysis {
     /// Quotations, sorted by start, non-overlapping.
     pub quotes: Vec<Quote>,
-    /// The actors that speak, in order of first mention.
+    /// The actors (people, organisations and places named or speaking), in order of first
+    /// mention.
     pub actors: Vec<Actor>,
     /// Quoted spans that are not speech, sorted by start.
     pub rejected: Vec<Rejected>,
@@ -215,6 +216,11 @@ impl Extractor {
         }
         analysis.actors = actors;
         sort_quotes(&mut analysis.quotes);
+        for (i, q) in analysis.quotes.iter().enumerate() {
+            if let Some(a) = q.actor {
+                analysis.actors[a].quotes.push(i);
+            }
+        }
         analysis
     }
 }

@@ -65,6 +65,7 @@ pub mod doc;
 pub mod html;
 pub mod lexicon;
 pub mod marks;
+pub mod names;
 pub mod options;
 pub mod phrases;
 pub mod quotes;
@@ -78,7 +79,7 @@ pub mod speech;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use actors::{Actor, ActorKind};
+pub use actors::{Actor, ActorKind, Mention, MentionKind};
 pub use analysis::{Analysis, Extractor, Quote, QuoteKind, Rejected};
 pub use options::{Error, ErrorKind, Options};
 pub use report::Report;

@@ -45,17 +45,35 @@ pub struct QuoteRecord {
     pub group: usize,
 }
 
+/// One mention of an actor in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionRecord {
+    /// First UTF-16 code unit.
+    pub start: usize,
+    /// One past the last UTF-16 code unit.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+    /// `named`, `role` or `pronoun`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
 /// One actor in the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActorRecord {
     /// Its index in `actors`.
     pub id: usize,
-    /// The fullest name found.
+    /// The fullest proper name found, without titles.
     pub name: String,
     /// `person`, `organization` or `place`.
     pub kind: &'static str,
-    /// Its mentions.
-    pub mentions: Vec<SpanRecord>,
+    /// Its titles ("Foreign Minister"), in order of first use.
+    pub titles: Vec<String>,
+    /// Its mentions: names, descriptions and resolved pronouns.
+    pub mentions: Vec<MentionRecord>,
+    /// The indices in `quotes` of its quotations.
+    pub quotes: Vec<usize>,
 }
 
 /// A quoted span that is not speech.
@@ -146,7 +164,7 @@ impl Report {
             q.speaker.into_iter().chain(q.cue).for_each(&mut add);
         }
         for a in &analysis.actors {
-            a.mentions.iter().copied().for_each(&mut add);
+            a.mentions.iter().for_each(|m| add(m.span));
         }
         if options.rejected {
             analysis.rejected.iter().for_each(|r| add(r.span));
@@ -181,7 +199,21 @@ impl Report {
                     id,
                     name: a.name.clone(),
                     kind: a.kind.as_str(),
-                    mentions: a.mentions.iter().map(|&m| span(m)).collect(),
+                    titles: a.titles.clone(),
+                    mentions: a
+                        .mentions
+                        .iter()
+                        .map(|m| {
+                            let SpanRecord { start, end, text } = span(m.span);
+                            MentionRecord {
+                                start,
+                                end,
+                                text,
+                                kind: m.kind.as_str(),
+                            }
+                        })
+                        .collect(),
+                    quotes: a.quotes.clone(),
                 })
                 .collect(),
             rejected: options.rejected.then(|| {

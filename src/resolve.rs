@@ -10,7 +10,7 @@
 use crate::actors::{Actor, ActorKind, Table};
 use crate::doc::Doc;
 use crate::lexicon::Gender;
-use crate::phrases::{is_boundary_word, is_weekday_or_time};
+use crate::names::{self, NameMention};
 use crate::span::Span;
 
 /// How far back (in paragraphs) the previous speaker stays the first choice for a pronoun.
@@ -52,20 +52,23 @@ fn fits(e: &crate::actors::Entry, p: Pronoun) -> bool {
 enum Event {
     /// The speaker mention of quotation `i`.
     Speaker(usize, Span),
-    /// A name in the text: a candidate a later pronoun may refer to.
-    Subject(Span),
+    /// A name in the text.
+    Name(NameMention),
 }
 
 impl Event {
-    fn start(&self) -> usize {
+    /// Where the event is handled: at the end of its span, a name before a speaker that
+    /// ends at the same place (so that "Foreign Minister Zarif" finds "Zarif" in the table).
+    fn key(&self) -> (usize, bool) {
         match self {
-            Event::Speaker(_, s) | Event::Subject(s) => s.start,
+            Event::Speaker(_, s) => (s.end, true),
+            Event::Name(m) => (m.span.end, false),
         }
     }
 }
 
-/// Resolves the speaker mentions (one per quotation, in any order) to actors. Returns the
-/// actors that speak and, for each quotation, its actor's index.
+/// Resolves every name of the text and the speaker mentions (one per quotation, in any
+/// order) to actors. Returns the actors and, for each quotation, its actor's index.
 pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<usize>>) {
     let text = doc.text;
     let mut events: Vec<Event> = speakers
@@ -73,34 +76,46 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| Event::Speaker(i, s)))
         .collect();
-    events.extend(name_mentions(doc).into_iter().map(Event::Subject));
-    // In text order; a speaker before a subject at the same place.
-    events.sort_by_key(|e| (e.start(), matches!(e, Event::Subject(_))));
+    events.extend(names::find(doc).into_iter().map(Event::Name));
+    events.sort_by_key(Event::key);
 
     let mut table = Table::default();
+    // every name added so far, by its span's end: (end, start, entry)
+    let mut named: Vec<(usize, usize, usize)> = Vec::new();
     let mut entry_of: Vec<Option<usize>> = vec![None; speakers.len()];
     let mut last_speaker: Option<(usize, usize)> = None; // (entry, paragraph)
     let mut done = vec![false; speakers.len()];
     for ev in &events {
-        match *ev {
-            Event::Subject(span) => {
-                table.add_named(text, span, false);
+        match ev {
+            Event::Name(m) => {
+                if let Some(e) = table.add_name(text, m, doc.inside_quote(m.span.start)) {
+                    named.push((m.span.end, m.span.start, e));
+                }
             }
-            Event::Speaker(i, span) => {
+            &Event::Speaker(i, span) => {
                 if done[i] {
                     continue;
                 }
                 done[i] = true;
                 let para = doc.seg.paragraph_at(span.start).unwrap_or(0);
+                // the name that ends the speaker phrase is its head: "Foreign Minister
+                // Zarif", not "a Pentagon spokesman"
+                let name_at = |end: usize, start: usize| {
+                    named
+                        .iter()
+                        .rev()
+                        .take_while(|n| n.0 >= end)
+                        .find(|n| n.0 == end && n.1 >= start)
+                        .map(|n| n.2)
+                };
                 let entry = match pronoun(span.text(text)) {
-                    None => table.add_named(text, span, true),
+                    None => name_at(span.end, span.start).or_else(|| table.add_role(text, span)),
                     Some(Pronoun::Who) => antecedent(doc, span)
-                        .and_then(|a| table.add_named(text, a, true))
-                        .inspect(|&e| {
-                            table.add_pronoun(e, span, None);
-                        }),
+                        .and_then(|a| name_at(a.end, a.start).or_else(|| table.add_role(text, a)))
+                        .inspect(|&e| table.add_pronoun(e, span, None)),
                     Some(p) => {
                         let previous = last_speaker
+                            .map(|(e, at)| (table.root(e), at))
                             .filter(|&(e, at)| {
                                 para.saturating_sub(at) <= SPEAKER_REACH
                                     && fits(&table.entries[e], p)
@@ -113,14 +128,15 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
                             _ => None,
                         };
                         let latest = |want: Option<Gender>| {
-                            (0..table.entries.len())
+                            table
+                                .live()
                                 .filter(|&e| {
                                     let entry = &table.entries[e];
-                                    entry.last < span.start
+                                    entry.narrated.is_some_and(|at| at < span.start)
                                         && fits(entry, p)
                                         && (want.is_none() || entry.actor.gender == want)
                                 })
-                                .max_by_key(|&e| table.entries[e].last)
+                                .max_by_key(|&e| table.entries[e].narrated)
                         };
                         let chosen = previous
                             .or_else(|| gender.and_then(|g| latest(Some(g))))
@@ -174,68 +190,4 @@ fn antecedent(doc: &Doc, who: Span) -> Option<Span> {
         start -= 1;
     }
     (start < comma).then(|| Span::new(doc.token(start).span.start, doc.token(comma - 1).span.end))
-}
-
-/// Small words inside names: "Secretary of State", "Osama bin Laden", "Ursula von der Leyen".
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "de"
-            | "del"
-            | "der"
-            | "al"
-            | "bin"
-            | "van"
-            | "von"
-            | "la"
-            | "le"
-            | "du"
-            | "da"
-            | "di"
-    )
-}
-
-/// The capitalised names of the text outside quotations: runs of capitalised words (with
-/// particles inside), leaving out a lone sentence-initial function word, weekdays and months.
-fn name_mentions(doc: &Doc) -> Vec<Span> {
-    let toks = &doc.seg.tokens;
-    let capital = |i: usize| {
-        doc.is_word(i)
-            && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
-            && !is_weekday_or_time(doc.tok(i))
-            && !doc.inside_quote(toks[i].span.start)
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !capital(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        loop {
-            if end < toks.len() && toks[end].sentence == toks[start].sentence && capital(end) {
-                end += 1;
-            } else if end + 1 < toks.len() && is_name_particle(doc.tok(end)) && capital(end + 1) {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        let first_of_sentence = doc.seg.sentences[toks[start].sentence].first_token == start;
-        let lone_function_word = end == start + 1
-            && first_of_sentence
-            && (doc.lexicon.is_sentence_starter(doc.tok(start))
-                || is_boundary_word(doc.tok(start)));
-        let mut from = start;
-        if first_of_sentence && end > start + 1 && doc.lexicon.is_sentence_starter(doc.tok(start)) {
-            from += 1; // "The Pentagon" keeps its name, not "The"
-        }
-        if !lone_function_word && from < end {
-            out.push(Span::new(toks[from].span.start, toks[end - 1].span.end));
-        }
-        i = end;
-    }
-    out
 }

@@ -25,8 +25,20 @@ export interface Quote {
   /** Index in `quotes` of the first part of this quotation. */
   group: number;
 }
-/** A person, organisation or place that speaks. */
-export interface Actor { id: number; name: string; kind: "person" | "organization" | "place"; mentions: Span[] }
+/** One mention of an actor: by name, by a description, or by a pronoun resolved to it. */
+export interface Mention extends Span { type: "named" | "role" | "pronoun" }
+/** A person, organisation or place named in the text or speaking in it. */
+export interface Actor {
+  id: number;
+  /** The fullest proper name, without titles. */
+  name: string;
+  kind: "person" | "organization" | "place";
+  /** Titles the text gives it ("Foreign Minister"). */
+  titles: string[];
+  mentions: Mention[];
+  /** Indices into `quotes` of its quotations. */
+  quotes: number[];
+}
 /** A quoted span that is not speech. */
 export interface Rejected { start: number; end: number; text: string; reason: "markup" | "term" | "title" | "nickname" | "scare-quote" }
 /** The result of analyze(). */

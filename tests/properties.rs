@@ -58,7 +58,7 @@ fn check(text: &str) {
     }
     for a in &analysis.actors {
         assert!(!a.mentions.is_empty());
-        a.mentions.iter().for_each(|&m| check_span(text, m));
+        a.mentions.iter().for_each(|m| check_span(text, m.span));
     }
     // The report's UTF-16 offsets select the same text.
     let report = Report::new(text, &analysis, &Options::default().with_rejected(true));

@@ -38,15 +38,27 @@ export interface Quote extends Span {
 /** What kind of thing an actor is. */
 export type ActorKind = 'person' | 'organization' | 'place';
 
+/** How a mention names its actor: by name, by a description ("a Pentagon spokesman"), or by a pronoun resolved to it. */
+export type MentionType = 'named' | 'role' | 'pronoun';
+
+/** One mention of an actor. */
+export interface Mention extends Span {
+  type: MentionType;
+}
+
 /** A person, organisation or place, with every mention of it. */
 export interface Actor {
   /** Equal to the actor's index in {@link Result.actors}. */
   id: number;
-  /** A display name for the actor, taken from its mentions. */
+  /** The fullest proper name found, without titles ("Mohammad Javad Zarif"; "United States" for US/U.S./America/Washington). */
   name: string;
   kind: ActorKind;
+  /** Titles the text gives the actor ("Foreign Minister", "Ayatollah"), in order of first use. */
+  titles: string[];
   /** Sorted by `start`. */
-  mentions: Span[];
+  mentions: Mention[];
+  /** Indices into {@link Result.quotes} of the actor's quotations, ascending. */
+  quotes: number[];
 }
 
 /** Why a quoted phrase was judged not to be speech. */

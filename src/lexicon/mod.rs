@@ -1,6 +1,7 @@
 //! Word lists, as plain text files with a provenance header, parsed once.
 //!
-//! Each list is embedded with `include_str!` and parsed into sets the first time
+//! Each list is embedded with `include_str!` (by way of `build.rs`, which leaves out the
+//! comment lines: the provenance headers stay in the repository, not in the binary) and parsed into sets the first time
 //! [`Lexicon::get`] is called; every later call returns the same instance. Lines starting
 //! with `#` are comments; blank lines are ignored.
 
@@ -9,14 +10,17 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
-const STARTERS: &str = include_str!("starters.txt");
-const CUES: &str = include_str!("cues.txt");
-const NAMING: &str = include_str!("naming.txt");
-const FIRST_NAMES: &str = include_str!("first-names.txt");
-const GENDERED: &str = include_str!("gendered.txt");
-const ORGANISATIONS: &str = include_str!("organisations.txt");
-const TITLES: &str = include_str!("titles.txt");
+const ABBREVIATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt"));
+const STARTERS: &str = include_str!(concat!(env!("OUT_DIR"), "/starters.txt"));
+const CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.txt"));
+const NAMING: &str = include_str!(concat!(env!("OUT_DIR"), "/naming.txt"));
+const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first-names.txt"));
+const GENDERED: &str = include_str!(concat!(env!("OUT_DIR"), "/gendered.txt"));
+const ORGANISATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/organisations.txt"));
+const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/titles.txt"));
+const PLACE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/place-words.txt"));
+const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
+const BODIES: &str = include_str!(concat!(env!("OUT_DIR"), "/bodies.txt"));
 
 /// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
 /// pronoun that refers to them).
@@ -42,6 +46,26 @@ pub enum CueKind {
     Attitude,
 }
 
+/// What a name in the gazetteer (`places.txt`, `bodies.txt`) names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A country or territory ("Iran", "U.S.").
+    Country,
+    /// A capital, standing for its country's government ("Tehran said"): one actor with
+    /// the country.
+    Capital,
+    /// A region, state, province or continent ("California", "Middle East").
+    Region,
+    /// A city ("Erbil").
+    City,
+    /// A people or group named by nationality, ethnicity or religion ("Iranians").
+    People,
+    /// An organisation ("United Nations", "Pentagon").
+    Organization,
+    /// A news medium or platform ("Reuters", "Twitter").
+    Media,
+}
+
 /// The parsed word lists.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -64,6 +88,74 @@ pub struct Lexicon {
     organisation_words: HashSet<String>,
     /// Lower-cased titles, ranks and honorifics ("mr.", "minister", "ayatollah").
     titles: HashSet<String>,
+    /// Lower-cased words that make a name a place ("city", "hall").
+    place_words: HashSet<String>,
+    /// Every name of the gazetteer, normalised ([`normalise_name`]), with the index of its
+    /// entry's canonical name and what it names.
+    known: HashMap<String, (usize, Known)>,
+    /// The canonical name of each gazetteer entry (the first name of its line).
+    canonical: Vec<String>,
+    /// The most words any gazetteer name has.
+    known_words: usize,
+}
+
+/// A name as the gazetteer keys it: lower-cased, without periods, a leading "the" or a
+/// possessive ending, curly apostrophes made straight and spaces single ("U.S." and "US"
+/// read alike, as do "Iran's" and "Iran").
+pub fn normalise_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            match c {
+                '.' => {}
+                '\u{2019}' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    let out = out.strip_prefix("the ").map(str::to_string).unwrap_or(out);
+    match out.strip_suffix("'s") {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => out,
+    }
+}
+
+/// Parses the gazetteer lists into `known` and `canonical`.
+fn parse_gazetteer() -> (HashMap<String, (usize, Known)>, Vec<String>) {
+    let mut known = HashMap::new();
+    let mut canonical: Vec<String> = Vec::new();
+    for src in [PLACES, BODIES] {
+        let mut kind = Known::Country;
+        for l in lines(src) {
+            kind = match l {
+                "[country]" => Known::Country,
+                "[region]" => Known::Region,
+                "[city]" => Known::City,
+                "[people]" => Known::People,
+                "[organization]" => Known::Organization,
+                "[media]" => Known::Media,
+                _ => kind,
+            };
+            if l.starts_with('[') {
+                continue;
+            }
+            let id = canonical.len();
+            let mut names = l.split('|').map(str::trim);
+            canonical.push(names.next().unwrap_or_default().to_string());
+            for n in std::iter::once(canonical[id].as_str()).chain(names) {
+                // "@Tehran": the capital, one actor with its country
+                let (n, k) = match n.strip_prefix('@') {
+                    Some(capital) => (capital, Known::Capital),
+                    None => (n, kind),
+                };
+                known.entry(normalise_name(n)).or_insert((id, k));
+            }
+        }
+    }
+    (known, canonical)
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -149,7 +241,17 @@ impl Lexicon {
                 }
             }
         }
+        let (known, canonical) = parse_gazetteer();
+        let known_words = known
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
         Lexicon {
+            place_words: lines(PLACE_WORDS).map(str::to_lowercase).collect(),
+            known,
+            canonical,
+            known_words,
             abbreviations,
             starters,
             cue_forms,
@@ -236,6 +338,27 @@ impl Lexicon {
         self.titles.contains(word)
     }
 
+    /// True when the lower-cased word makes a name a place ("city", "hall").
+    pub fn is_place_word(&self, word: &str) -> bool {
+        self.place_words.contains(word)
+    }
+
+    /// The gazetteer entry a name belongs to (its index and what it names), if listed:
+    /// "U.S.", "America" and "Washington" give the entry of "United States".
+    pub fn known(&self, name: &str) -> Option<(usize, Known)> {
+        self.known.get(&normalise_name(name)).copied()
+    }
+
+    /// The canonical name of gazetteer entry `id` ("United States").
+    pub fn canonical_name(&self, id: usize) -> &str {
+        &self.canonical[id]
+    }
+
+    /// The most words a gazetteer name has.
+    pub fn known_words(&self) -> usize {
+        self.known_words
+    }
+
     /// True when the lower-cased word names a kind of work ("film", "report").
     pub fn is_work_noun(&self, word: &str) -> bool {
         self.work_nouns.contains(word)
@@ -273,6 +396,8 @@ mod tests {
             (NAMING, &["[before]", "[work]", "[speech]"][..]),
             (FIRST_NAMES, &["[female]", "[male]", "[either]"][..]),
             (GENDERED, &["[female]", "[male]"][..]),
+            (PLACES, &["[country]", "[region]", "[city]", "[people]"][..]),
+            (BODIES, &["[organization]", "[media]"][..]),
         ];
         for (src, sections) in sectioned {
             let mut seen_section = false;
@@ -285,7 +410,7 @@ mod tests {
                 }
             }
         }
-        for src in [ABBREVIATIONS, STARTERS, ORGANISATIONS, TITLES] {
+        for src in [ABBREVIATIONS, STARTERS, ORGANISATIONS, TITLES, PLACE_WORDS] {
             assert!(
                 lines(src).all(|l| !l.contains(' ') || l.starts_with('!')),
                 "one entry a line"
@@ -311,6 +436,26 @@ mod tests {
             "{} cue forms",
             lex.cue_forms.len()
         );
+    }
+
+    #[test]
+    fn the_gazetteer_knows_aliases_and_capitals() {
+        let lex = Lexicon::get();
+        let us = lex.known("United States").map(|k| k.0);
+        assert!(us.is_some());
+        for alias in ["U.S.", "US", "America", "the United States", "America's"] {
+            assert_eq!(lex.known(alias).map(|k| k.0), us, "{alias}");
+        }
+        assert_eq!(lex.known("Washington"), Some((us.unwrap(), Known::Capital)));
+        assert_eq!(lex.known("U.N.").map(|k| k.1), Some(Known::Organization));
+        assert_eq!(lex.known("Reuters").map(|k| k.1), Some(Known::Media));
+        assert_eq!(lex.known("Iranians").map(|k| k.1), Some(Known::People));
+        assert_eq!(lex.canonical_name(us.unwrap()), "United States");
+        assert_eq!(
+            lex.known("Tehran").map(|k| k.0),
+            lex.known("Iran").map(|k| k.0)
+        );
+        assert!(lex.known("Death").is_none());
     }
 
     #[test]

@@ -1,0 +1,462 @@
+//! Name mentions: the proper names of a text, with their boundaries, titles and kind.
+//!
+//! A name is a run of capitalised words in one sentence, with small words inside ("Bank of
+//! America", "Osama bin Laden"); a possessive ends it ("Iran's"). Inside a run the
+//! gazetteer's names are found first (longest first: "United States", "U.N."), titles are
+//! split off ("Foreign Minister", "Ayatollah", "Sen."), and what is left is the name
+//! ("Mohammad Javad Zarif"). A run that ends in an organisation or place word ("United
+//! States National Security Council", "Constitution Hall") is one name, and the gazetteer
+//! names inside it are mentions of their own.
+//!
+//! Not names: a capitalised word that only starts a sentence or quotation and is nowhere
+//! else capitalised inside one ("Death to America"), a capitalised word before a number
+//! ("Article 51"), an all-capitals dateline (`UNITED NATIONS (Dunya News) –`), weekdays and
+//! months, and adjectives of nationality ("Afghan team").
+
+use std::collections::HashSet;
+
+use crate::actors::ActorKind;
+use crate::doc::Doc;
+use crate::lexicon::{Known, Lexicon};
+use crate::phrases::{is_month, is_weekday_or_time};
+use crate::span::Span;
+
+/// One name in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMention {
+    /// The name, without titles, a leading "the" or a possessive ending.
+    pub span: Span,
+    /// The titles right before it ("Foreign Minister", "Sen."), if any.
+    pub titles: Option<Span>,
+    /// From the first word of its description to its end: "Iran's UN Ambassador Majid
+    /// Takht Ravanchi" for the name "Majid Takht Ravanchi" (the span itself when nothing
+    /// describes it).
+    pub described: Span,
+    /// Its gazetteer entry and what it names, when listed.
+    pub known: Option<(usize, Known)>,
+    /// The kind its own words show (an organisation or place word, a first name or a
+    /// title, an acronym), if any.
+    pub kind: Option<ActorKind>,
+}
+
+/// Small words that may stand inside a name between capitalised words.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "and"
+            | "de"
+            | "del"
+            | "der"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "di"
+            | "dos"
+            | "das"
+    )
+}
+
+/// Whether a word starts with a capital (or is an Arabic name with its article: "al-Asad").
+fn capitalised(w: &str) -> bool {
+    if let Some(rest) = w
+        .strip_prefix("al-")
+        .or_else(|| w.strip_prefix("el-"))
+        .or_else(|| w.strip_prefix("ash-"))
+    {
+        return rest.chars().next().is_some_and(char::is_uppercase);
+    }
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An acronym: two to six capitals, with or without periods ("UN", "U.N.", "NATO").
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a token ends in a possessive "'s" (or a bare apostrophe after "s").
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
+/// The span of token range `from..to` without a possessive ending.
+fn name_span(doc: &Doc, from: usize, to: usize) -> Span {
+    let mut end = doc.token(to - 1).span.end;
+    let last = doc.tok(to - 1);
+    if possessive(last) {
+        end -= if last.ends_with("'s") { 2 } else { 4 };
+    }
+    Span::new(doc.token(from).span.start, end)
+}
+
+/// The words as the gazetteer keys them: tokens joined by single spaces.
+fn joined(doc: &Doc, from: usize, to: usize) -> String {
+    let mut s = String::new();
+    for i in from..to {
+        if i > from {
+            s.push(' ');
+        }
+        s.push_str(doc.tok(i));
+    }
+    s
+}
+
+/// Finds the name mentions of the document, in text order.
+pub fn find(doc: &Doc) -> Vec<NameMention> {
+    let lex = doc.lexicon;
+    let n = doc.seg.tokens.len();
+    // Words capitalised somewhere other than at a sentence's or quotation's start: a word
+    // capitalised only where every word is ("Death") is no name.
+    let mut inside: HashSet<&str> = HashSet::new();
+    for i in 0..n {
+        if doc.is_word(i) && capitalised(doc.tok(i)) && !starts_sentence(doc, i) {
+            inside.insert(doc.tok(i).trim_end_matches("'s"));
+        }
+    }
+    let is_name_word = |i: usize| {
+        doc.is_word(i)
+            && capitalised(doc.tok(i))
+            && doc.tok(i) != "I"
+            && !is_weekday_or_time(doc.tok(i))
+            && !is_month(doc.tok(i))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_name_word(i) {
+            i += 1;
+            continue;
+        }
+        let sentence = doc.token(i).sentence;
+        let start = i;
+        let mut end = i + 1;
+        while end < n && doc.token(end).sentence == sentence && !ends_name(doc, end - 1) {
+            if is_name_word(end) && adjacent(doc, end - 1, end) {
+                end += 1;
+            } else if end + 1 < n
+                && is_particle(doc.tok(end))
+                && is_name_word(end + 1)
+                && doc.token(end + 1).sentence == sentence
+            {
+                end += 2;
+            } else if end + 2 < n
+                && doc.tok(end) == "of"
+                && doc.tok(end + 1) == "the"
+                && is_name_word(end + 2)
+                && doc.token(end + 2).sentence == sentence
+            {
+                end += 3;
+            } else {
+                break;
+            }
+        }
+        run(doc, lex, &inside, start, end, &mut out);
+        i = end;
+    }
+    out
+}
+
+/// Whether tokens `a` and `b` stand side by side with only spaces between them (a name
+/// does not run across a line break or punctuation).
+fn adjacent(doc: &Doc, a: usize, b: usize) -> bool {
+    let gap = &doc.text[doc.token(a).span.end..doc.token(b).span.start];
+    !gap.contains('\n')
+}
+
+/// Whether a name ends after token `i`: a possessive, or the damaged possessive `Iran s`.
+fn ends_name(doc: &Doc, i: usize) -> bool {
+    possessive(doc.tok(i)) || (i + 1 < doc.seg.tokens.len() && doc.tok(i + 1) == "s")
+}
+
+/// Whether token `i` starts its sentence or a quotation (where every word is capitalised).
+fn starts_sentence(doc: &Doc, i: usize) -> bool {
+    let s = doc.seg.sentences[doc.token(i).sentence];
+    let mut k = i;
+    while k > s.first_token && !doc.is_word(k - 1) {
+        k -= 1;
+    }
+    k == s.first_token
+        || (k < i && doc.tok(k) == ":")
+        || (i > 0 && !doc.is_word(i - 1) && is_opening(doc.tok(i - 1)))
+}
+
+fn is_opening(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "\u{201C}" | "\u{2018}" | "'" | "\u{AB}" | "(" | "[" | "\u{2014}" | "\u{2013}" | "-"
+    )
+}
+
+/// One run of capitalised words `start..end`: its names, pushed onto `out`.
+fn run(
+    doc: &Doc,
+    lex: &Lexicon,
+    inside: &HashSet<&str>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<NameMention>,
+) {
+    let mut start = start;
+    let at_start = starts_sentence(doc, start);
+    // "The Pentagon", "But Zarif": an article or a sentence's first function word is no part
+    // of the name.
+    while start < end
+        && (matches!(doc.tok(start), "The" | "A" | "An")
+            || at_start && start == end - 1 && lex.is_sentence_starter(doc.tok(start))
+            || at_start && end - start > 1 && lex.is_sentence_starter(doc.tok(start)))
+    {
+        start += 1;
+    }
+    if start >= end {
+        return;
+    }
+    // `UNITED NATIONS (Dunya News) –`: a dateline in capitals opening a paragraph.
+    let shouted = (start..end).all(|k| {
+        let w = doc.tok(k);
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+    });
+    if shouted && (end - start > 1 || doc.tok(start).len() > 6) {
+        let para = doc.seg.paragraph_at(doc.token(start).span.start);
+        let opens =
+            para.is_some_and(|p| doc.seg.paragraphs[p].start == doc.token(start).span.start);
+        if opens || lex.known(&joined(doc, start, end)).is_none() {
+            return;
+        }
+    }
+    // "Article 51", "Model 3": a word numbered is a thing.
+    if end < doc.seg.tokens.len()
+        && doc
+            .tok(end)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+        && adjacent(doc, end - 1, end)
+        && lex.known(&joined(doc, start, end)).is_none()
+    {
+        return;
+    }
+    // A single word that starts a sentence and is capitalised nowhere else, unless known.
+    if end - start == 1 && starts_sentence(doc, start) {
+        let w = doc.tok(start);
+        let known = lex.known(w).is_some() || lex.gender_of(w.trim_end_matches("'s")).is_some();
+        if !known && !is_acronym(w) && !inside.contains(w.trim_end_matches("'s")) {
+            return;
+        }
+    }
+    // The whole run as one listed name ("United Nations Security Council", "New York Times").
+    if let Some(known) = lex.known(&joined(doc, start, end)) {
+        push_known(doc, start, end, known, out);
+        return;
+    }
+    let last = doc.tok(end - 1).trim_end_matches("'s").to_lowercase();
+    let suffix_kind = if lex.is_organisation_word(&last) {
+        Some(ActorKind::Organization)
+    } else if lex.is_place_word(&last) {
+        Some(ActorKind::Place)
+    } else {
+        None
+    };
+    // "and" joins two names ("Trump and Zarif") unless the whole is one organisation or
+    // place ("Department of Health and Human Services").
+    if suffix_kind.is_none() {
+        if let Some(and) = (start + 1..end - 1).find(|&k| doc.tok(k) == "and") {
+            run(doc, lex, inside, start, and, out);
+            run(doc, lex, inside, and + 1, end, out);
+            return;
+        }
+    }
+    // Pieces: gazetteer names (longest first), titles, and plain words.
+    let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
+    let mut k = start;
+    while k < end {
+        let longest = (k + 1..=(k + lex.known_words()).min(end))
+            .rev()
+            .find_map(|e| lex.known(&joined(doc, k, e)).map(|kn| (e, kn)));
+        if let Some((e, kn)) = longest {
+            pieces.push((k, e, Piece::Known(kn)));
+            k = e;
+        } else if k + 1 < end
+            && matches!(doc.tok(k), "of" | "for")
+            && pieces.last().is_some_and(|p| p.2 == Piece::Title)
+            && k + 2 < end
+        {
+            // "Secretary of State John Kerry": the office runs through its object
+            pieces.push((k, k + 2, Piece::Title));
+            k += 2;
+        } else if lex.is_title(&doc.tok(k).to_lowercase()) && suffix_kind.is_none() {
+            pieces.push((k, k + 1, Piece::Title));
+            k += 1;
+        } else {
+            match pieces.last_mut() {
+                Some((_, e, Piece::Plain)) if *e == k => *e = k + 1,
+                _ => pieces.push((k, k + 1, Piece::Plain)),
+            }
+            k += 1;
+        }
+    }
+    // Small words do not end or start a piece: "Bank of" + "America" stays whole only
+    // through the organisation rule below.
+    if let Some(kind) = suffix_kind {
+        // One organisation or place, the gazetteer names inside it mentions of their own.
+        let from = pieces
+            .iter()
+            .position(|p| p.2 != Piece::Title)
+            .map_or(start, |p| pieces[p].0);
+        for &(a, b, p) in &pieces {
+            if let Piece::Known(kn) = p {
+                // (a listed name ending the run is the run's own head: not a mention apart)
+                if a >= from && b < end {
+                    push_known(doc, a, b, kn, out);
+                }
+            }
+        }
+        out.push(NameMention {
+            span: name_span(doc, from, end),
+            titles: None,
+            described: name_span(doc, from, end),
+            known: None,
+            kind: Some(kind),
+        });
+        return;
+    }
+    let mut title_from: Option<usize> = None;
+    for (j, &(a, b, p)) in pieces.iter().enumerate() {
+        match p {
+            Piece::Known(kn) => {
+                push_known(doc, a, b, kn, out);
+                title_from = None;
+            }
+            Piece::Title => {
+                title_from.get_or_insert(a);
+            }
+            Piece::Plain => {
+                // A plain word before a title describes ("Iranian Foreign Minister").
+                if pieces.get(j + 1).is_some_and(|q| q.2 == Piece::Title) {
+                    continue;
+                }
+                let (a, b) = trim_particles(doc, a, b);
+                if a >= b || is_adjective_of_nationality(lex, doc.tok(a)) && b == a + 1 {
+                    continue;
+                }
+                let titles = title_from
+                    .map(|t| Span::new(doc.token(t).span.start, doc.token(a - 1).span.end));
+                let kind =
+                    if title_from.is_some() || lex.gender_of(doc.tok(a)).is_some() && b > a + 1 {
+                        Some(ActorKind::Person)
+                    } else if b == a + 1 && is_acronym(doc.tok(a)) {
+                        Some(ActorKind::Organization)
+                    } else if b == end && place_follows(doc, lex, end)
+                        || b == end && a == start && place_before(doc, start)
+                    {
+                        Some(ActorKind::Place)
+                    } else {
+                        None
+                    };
+                let span = name_span(doc, a, b);
+                out.push(NameMention {
+                    span,
+                    titles,
+                    described: Span::new(doc.token(start).span.start, span.end),
+                    known: None,
+                    kind,
+                });
+                title_from = None;
+            }
+        }
+    }
+}
+
+/// "al-Asad air base", "Kerman province": a place word right after the name.
+fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
+    (end..(end + 2).min(doc.seg.tokens.len()))
+        .take_while(|&k| doc.is_word(k) && doc.tok(k).chars().all(char::is_lowercase))
+        .any(|k| lex.is_place_word(doc.tok(k)))
+}
+
+/// "in Kerman", "near Erbil": a preposition of place before the name.
+fn place_before(doc: &Doc, start: usize) -> bool {
+    start > 0 && matches!(doc.tok(start - 1), "in" | "near" | "outside")
+}
+
+/// What a stretch of a run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Known((usize, Known)),
+    Title,
+    Plain,
+}
+
+/// Pushes a gazetteer name `a..b`.
+fn push_known(doc: &Doc, a: usize, b: usize, known: (usize, Known), out: &mut Vec<NameMention>) {
+    let span = name_span(doc, a, b);
+    out.push(NameMention {
+        span,
+        titles: None,
+        described: span,
+        known: Some(known),
+        kind: None,
+    });
+}
+
+/// Drops small words left at either end of a piece ("of", "and").
+fn trim_particles(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && is_particle(doc.tok(a)) {
+        a += 1;
+    }
+    while b > a && is_particle(doc.tok(b - 1)) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// "Afghan", "English", "Chinese": a word of nationality used as an adjective, not a name
+/// (the people are "Afghans", listed in the gazetteer).
+fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
+    // ("Republican", "Democratic": the adjectives of a party are no name either)
+    lex.known(&format!("{w}s")).is_some()
+        || w.ends_with("ese")
+        || w.ends_with("ish") && w.len() > 5
+        || w.ends_with("ic") && w.len() > 5 && lex.known(w).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let doc = Doc::new(text, Lexicon::get());
+        find(&doc)
+            .iter()
+            .map(|m| m.span.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_split_off_and_gazetteer_names_stand_alone() {
+        assert_eq!(
+            names("He met U.S. President Donald Trump and Foreign Minister Mohammad Javad Zarif."),
+            ["U.S.", "Donald Trump", "Mohammad Javad Zarif"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_are_names_only_when_known() {
+        assert_eq!(names("Death to America, they chanted."), ["America"]);
+        assert_eq!(names("Article 51 applies, Mr. Haddad said."), ["Haddad"]);
+    }
+
+    #[test]
+    fn organisations_keep_their_inner_places() {
+        assert_eq!(
+            names("He spoke to the United States National Security Council on Monday."),
+            ["United States", "United States National Security Council"]
+        );
+    }
+}
