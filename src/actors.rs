@@ -119,6 +119,8 @@ fn words(s: &str) -> Vec<String> {
 enum Evidence {
     /// Nothing but being a name: a person, until something says otherwise.
     Default,
+    /// What the context suggests ("in Kerman": a place).
+    Hint,
     /// A first name, a title, a gendered pronoun, a plural description.
     Weak,
     /// An organisation or place word in the name ("Ministry", "Hall"), an acronym.
@@ -268,6 +270,7 @@ impl Table {
             };
             match m.kind {
                 Some(ActorKind::Person) => self.set_kind(i, ActorKind::Person, Evidence::Weak),
+                Some(kind) if m.hinted => self.set_kind(i, kind, Evidence::Hint),
                 Some(kind) => self.set_kind(i, kind, Evidence::Word),
                 None => {}
             }
@@ -551,10 +554,9 @@ fn looks_like_a_person(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn surnames_merge_with_full_names_and_genders_are_read() {
-        let text = "Foreign Minister Mohammad Javad Zarif met Kelly Craft. Zarif said no. Kelly \
-                    agreed. The U.S. and America and the United States Navy met.";
+    /// Runs the names of `text` through a table: the actors, and for each name (in text
+    /// order) its actor's index.
+    fn table_of(text: &str) -> (Vec<Actor>, Vec<usize>) {
         let doc = crate::doc::Doc::new(text, Lexicon::get());
         let mut t = Table::default();
         let ids: Vec<usize> = crate::names::find(&doc)
@@ -562,10 +564,16 @@ mod tests {
             .filter_map(|m| t.add_name(text, m, false))
             .collect();
         let (actors, index) = t.finish();
-        let names: Vec<&str> = ids
-            .iter()
-            .map(|&e| actors[index[e].unwrap()].name.as_str())
-            .collect();
+        let of_name = ids.iter().map(|&e| index[e].unwrap()).collect();
+        (actors, of_name)
+    }
+
+    #[test]
+    fn surnames_merge_with_full_names_and_genders_are_read() {
+        let text = "Foreign Minister Mohammad Javad Zarif met Kelly Craft. Zarif said no. Kelly \
+                    agreed. The U.S. and America and the United States Navy met.";
+        let (actors, of_name) = table_of(text);
+        let names: Vec<&str> = of_name.iter().map(|&a| actors[a].name.as_str()).collect();
         assert_eq!(
             names,
             [
@@ -584,5 +592,63 @@ mod tests {
         assert_eq!(actors[1].gender, Some(Gender::Female));
         assert_eq!(actors[2].kind, ActorKind::Place);
         assert_eq!(actors[3].kind, ActorKind::Organization);
+    }
+
+    /// (actor name, kind) for each name of `text`, in order.
+    fn actors_of(text: &str) -> Vec<(String, ActorKind)> {
+        let (actors, of_name) = table_of(text);
+        of_name
+            .iter()
+            .map(|&a| (actors[a].name.clone(), actors[a].kind))
+            .collect()
+    }
+
+    #[test]
+    fn capitals_and_short_forms_are_their_country() {
+        let got =
+            actors_of("Tehran rejected the offer. Iran's envoy met U.S. officials in Washington.");
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Iran", "Iran", "United States", "United States"]);
+        assert!(got.iter().all(|(_, k)| *k == ActorKind::Place));
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_stay_apart() {
+        let got = actors_of(
+            "Bill Clinton spoke first. Hillary Clinton followed him. Later Clinton thanked the crowd.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        // the surname alone goes to the latest Clinton
+        assert_eq!(
+            names,
+            ["Bill Clinton", "Hillary Clinton", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn kinds_come_from_name_words_and_acronyms_join_their_names() {
+        let got = actors_of(
+            "The Kenya Wildlife Service said the KWS would act. Officials at Marlow General \
+             Hospital met in Constitution Hall.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Kenya".to_string(), ActorKind::Place),
+                (
+                    "Kenya Wildlife Service".to_string(),
+                    ActorKind::Organization
+                ),
+                (
+                    "Kenya Wildlife Service".to_string(),
+                    ActorKind::Organization
+                ),
+                (
+                    "Marlow General Hospital".to_string(),
+                    ActorKind::Organization
+                ),
+                ("Constitution Hall".to_string(), ActorKind::Place),
+            ]
+        );
     }
 }

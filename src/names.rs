@@ -37,6 +37,9 @@ pub struct NameMention {
     /// The kind its own words show (an organisation or place word, a first name or a
     /// title, an acronym), if any.
     pub kind: Option<ActorKind>,
+    /// Whether `kind` is only suggested by the context ("in Kerman"), not shown by the
+    /// name's own words: any evidence from the name itself overrides it.
+    pub hinted: bool,
 }
 
 /// Small words that may stand inside a name between capitalised words.
@@ -77,6 +80,7 @@ fn capitalised(w: &str) -> bool {
 
 /// An acronym: two to six capitals, with or without periods ("UN", "U.N.", "NATO").
 fn is_acronym(w: &str) -> bool {
+    let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
 }
@@ -123,6 +127,8 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
     let is_name_word = |i: usize| {
         doc.is_word(i)
             && capitalised(doc.tok(i))
+            // "IE6", "F-16": a model or product, unless listed ("G20")
+            && (!doc.tok(i).chars().any(|c| c.is_ascii_digit()) || lex.known(doc.tok(i)).is_some())
             && doc.tok(i) != "I"
             && !is_weekday_or_time(doc.tok(i))
             && !is_month(doc.tok(i))
@@ -255,23 +261,49 @@ fn run(
         push_known(doc, start, end, known, out);
         return;
     }
-    let last = doc.tok(end - 1).trim_end_matches("'s").to_lowercase();
-    let suffix_kind = if lex.is_organisation_word(&last) {
-        Some(ActorKind::Organization)
-    } else if lex.is_place_word(&last) {
-        Some(ActorKind::Place)
-    } else {
-        None
+    // "and" joins two names ("Trump and Zarif"); an organisation named with it ("Department
+    // of Health and Human Services") keeps its head in the first part.
+    if let Some(and) = (start + 1..end - 1).find(|&k| doc.tok(k) == "and") {
+        run(doc, lex, inside, start, and, out);
+        run(doc, lex, inside, and + 1, end, out);
+        return;
+    }
+    let word_kind = |k: usize| {
+        let w = doc.tok(k).to_lowercase();
+        let w = w.trim_end_matches("'s");
+        if lex.is_organisation_word(w) {
+            Some(ActorKind::Organization)
+        } else if lex.is_place_word(w) {
+            Some(ActorKind::Place)
+        } else {
+            None
+        }
     };
-    // "and" joins two names ("Trump and Zarif") unless the whole is one organisation or
-    // place ("Department of Health and Human Services").
-    if suffix_kind.is_none() {
-        if let Some(and) = (start + 1..end - 1).find(|&k| doc.tok(k) == "and") {
-            run(doc, lex, inside, start, and, out);
-            run(doc, lex, inside, and + 1, end, out);
-            return;
+    // "University" or "State" alone: a common noun written with a capital, no name
+    if end - start == 1 && word_kind(start).is_some() {
+        return;
+    }
+    // "X of Y": the head is X ("Municipality of Livorno", "Bank of America"), and Y, a
+    // place, a name of its own; "Claudia Mo of the Civic Party": a person of an organisation.
+    if let Some(of) = (start + 1..end - 1).find(|&k| doc.tok(k) == "of") {
+        let object = if doc.tok(of + 1) == "the" {
+            of + 2
+        } else {
+            of + 1
+        };
+        if object < end {
+            let person = of - start >= 2 && lex.gender_of(doc.tok(start)).is_some();
+            if person {
+                run(doc, lex, inside, start, of, out);
+                run(doc, lex, inside, object, end, out);
+                return;
+            }
         }
     }
+    let of_head = (start + 1..end - 1)
+        .find(|&k| doc.tok(k) == "of")
+        .and_then(|of| word_kind(of - 1));
+    let suffix_kind = of_head.or_else(|| word_kind(end - 1));
     // Pieces: gazetteer names (longest first), titles, and plain words.
     let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
     let mut k = start;
@@ -285,12 +317,13 @@ fn run(
         } else if k + 1 < end
             && matches!(doc.tok(k), "of" | "for")
             && pieces.last().is_some_and(|p| p.2 == Piece::Title)
-            && k + 2 < end
         {
             // "Secretary of State John Kerry": the office runs through its object
             pieces.push((k, k + 2, Piece::Title));
             k += 2;
-        } else if lex.is_title(&doc.tok(k).to_lowercase()) && suffix_kind.is_none() {
+        } else if lex.is_title(doc.tok(k).to_lowercase().trim_end_matches("'s"))
+            && suffix_kind.is_none()
+        {
             pieces.push((k, k + 1, Piece::Title));
             k += 1;
         } else {
@@ -311,8 +344,9 @@ fn run(
             .map_or(start, |p| pieces[p].0);
         for &(a, b, p) in &pieces {
             if let Piece::Known(kn) = p {
-                // (a listed name ending the run is the run's own head: not a mention apart)
-                if a >= from && b < end {
+                // (a listed name ending the run is the run's own head, not a mention apart,
+                // unless the head comes first: "University of Texas")
+                if a >= from && (b < end || of_head.is_some()) {
                     push_known(doc, a, b, kn, out);
                 }
             }
@@ -323,6 +357,7 @@ fn run(
             described: name_span(doc, from, end),
             known: None,
             kind: Some(kind),
+            hinted: false,
         });
         return;
     }
@@ -347,14 +382,13 @@ fn run(
                 }
                 let titles = title_from
                     .map(|t| Span::new(doc.token(t).span.start, doc.token(a - 1).span.end));
+                let hinted = b == end && a == start && place_before(doc, start);
                 let kind =
                     if title_from.is_some() || lex.gender_of(doc.tok(a)).is_some() && b > a + 1 {
                         Some(ActorKind::Person)
                     } else if b == a + 1 && is_acronym(doc.tok(a)) {
                         Some(ActorKind::Organization)
-                    } else if b == end && place_follows(doc, lex, end)
-                        || b == end && a == start && place_before(doc, start)
-                    {
+                    } else if b == end && place_follows(doc, lex, end) || hinted {
                         Some(ActorKind::Place)
                     } else {
                         None
@@ -366,6 +400,7 @@ fn run(
                     described: Span::new(doc.token(start).span.start, span.end),
                     known: None,
                     kind,
+                    hinted,
                 });
                 title_from = None;
             }
@@ -402,6 +437,7 @@ fn push_known(doc: &Doc, a: usize, b: usize, known: (usize, Known), out: &mut Ve
         described: span,
         known: Some(known),
         kind: None,
+        hinted: false,
     });
 }
 
@@ -457,6 +493,32 @@ mod tests {
         assert_eq!(
             names("He spoke to the United States National Security Council on Monday."),
             ["United States", "United States National Security Council"]
+        );
+    }
+
+    #[test]
+    fn datelines_possessives_and_particles() {
+        assert_eq!(
+            names(
+                "UNITED NATIONS (Dunya News) \u{2013} Iran\u{a0}s envoy met Osama bin Laden's son."
+            ),
+            ["Dunya News", "Iran", "Osama bin Laden"]
+        );
+    }
+
+    #[test]
+    fn adjectives_of_nationality_and_party_are_no_names() {
+        assert_eq!(
+            names("Afghan girls and Democratic lawmakers met Afghans in Kabul."),
+            ["Afghans", "Kabul"]
+        );
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_is_two_names() {
+        assert_eq!(
+            names("The winners were Claudia Mo of the Civic Party and Ben Chan."),
+            ["Claudia Mo", "Civic Party", "Ben Chan"]
         );
     }
 }
