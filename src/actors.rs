@@ -139,6 +139,9 @@ pub(crate) struct Entry {
     described: Vec<Vec<String>>,
     /// Its gazetteer entry.
     known: Option<usize>,
+    /// The heads of its names built with "of" ("italian supreme court" for "Italian Supreme
+    /// Court of Cassation"), which a short name may end.
+    heads: Vec<Vec<String>>,
     /// Whether a name (not only a description) mentions it.
     named: bool,
     evidence: Evidence,
@@ -183,6 +186,7 @@ impl Table {
             words,
             described: Vec::new(),
             known: None,
+            heads: Vec::new(),
             named: false,
             evidence: Evidence::Default,
             actor: Actor {
@@ -229,7 +233,21 @@ impl Table {
         if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
             return None;
         }
-        let i = if let Some((id, known)) = m.known {
+        // "Paris" after "Valeska Paris": a listed place named like a person of the text is
+        // that person
+        let namesake = match (m.known, ws.as_slice()) {
+            (Some((_, Known::Country | Known::Region | Known::City)), [w]) => self
+                .live()
+                .filter(|&i| {
+                    let e = &self.entries[i];
+                    e.named && e.surely_person && e.words.len() > 1 && e.words.last() == Some(w)
+                })
+                .max_by_key(|&i| self.entries[i].last),
+            _ => None,
+        };
+        let i = if let Some(i) = namesake {
+            i
+        } else if let Some((id, known)) = m.known {
             let found = self.live().find(|&i| self.entries[i].known == Some(id));
             let i = found.unwrap_or_else(|| {
                 let canonical = lex.canonical_name(id);
@@ -253,7 +271,9 @@ impl Table {
                     let e = &self.entries[i];
                     // a person's name does not join a listed place ("Michael Jordan")
                     let listed_place = e.known.is_some() && e.actor.kind != ActorKind::Organization;
-                    e.named && !listed_place && same_name(&e.words, &ws)
+                    e.named
+                        && !listed_place
+                        && (same_name(&e.words, &ws) || e.heads.iter().any(|h| h.ends_with(&ws)))
                         || e.named && !person && acronym_of(s, &e.actor.name)
                 })
                 .max_by_key(|&i| self.entries[i].last)
@@ -278,6 +298,12 @@ impl Table {
         };
         let e = &mut self.entries[i];
         e.named = true;
+        if let Some(of) = ws.iter().position(|w| w == "of").filter(|&k| k > 0) {
+            let head = ws[..of].to_vec();
+            if !e.heads.contains(&head) {
+                e.heads.push(head);
+            }
+        }
         if e.actor.gender.is_none() {
             e.actor.gender = gender_of(s);
         }

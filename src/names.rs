@@ -178,7 +178,14 @@ fn adjacent(doc: &Doc, a: usize, b: usize) -> bool {
 
 /// Whether a name ends after token `i`: a possessive, or the damaged possessive `Iran s`.
 fn ends_name(doc: &Doc, i: usize) -> bool {
-    possessive(doc.tok(i)) || (i + 1 < doc.seg.tokens.len() && doc.tok(i + 1) == "s")
+    let n = doc.seg.tokens.len();
+    // (not "Korean People's Army", "New People's Party": a possessive inside an
+    // organisation's name, which an organisation word ends)
+    let org_follows = i + 1 < n && {
+        let w = doc.tok(i + 1).to_lowercase();
+        capitalised(doc.tok(i + 1)) && doc.lexicon.is_organisation_word(w.trim_end_matches("'s"))
+    };
+    possessive(doc.tok(i)) && !org_follows || (i + 1 < n && doc.tok(i + 1) == "s")
 }
 
 /// Whether token `i` starts its sentence or a quotation (where every word is capitalised).
@@ -292,7 +299,13 @@ fn run(
             of + 1
         };
         if object < end {
-            let person = of - start >= 2 && lex.gender_of(doc.tok(start)).is_some();
+            // ("Lee Cheuk-yan of the Labour Party": two or more words with no organisation or
+            // place word before "of", an organisation after it)
+            let person = of - start >= 2
+                && (lex.gender_of(doc.tok(start)).is_some()
+                    || (start..of).all(|k| {
+                        word_kind(k).is_none() && !lex.is_title(&doc.tok(k).to_lowercase())
+                    }) && word_kind(end - 1) == Some(ActorKind::Organization));
             if person {
                 run(doc, lex, inside, start, of, out);
                 run(doc, lex, inside, object, end, out);
@@ -351,11 +364,19 @@ fn run(
                 }
             }
         }
+        // "The United Kingdom Home Office" is the Home Office
+        let head = pieces
+            .last()
+            .and_then(|p| match p.2 {
+                Piece::Known(kn) if p.1 == end && of_head.is_none() => Some(kn),
+                _ => None,
+            })
+            .filter(|kn| matches!(kn.1, Known::Organization | Known::Media));
         out.push(NameMention {
             span: name_span(doc, from, end),
             titles: None,
             described: name_span(doc, from, end),
-            known: None,
+            known: head,
             kind: Some(kind),
             hinted: false,
         });

@@ -8,8 +8,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 const ABBREVIATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt"));
 const STARTERS: &str = include_str!(concat!(env!("OUT_DIR"), "/starters.txt"));
 const CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.txt"));
@@ -77,7 +75,10 @@ pub struct Lexicon {
     cue_forms: Vec<(String, usize, bool)>,
     /// The lemma (first form) of each cue line, with its kind.
     cue_lemmas: Vec<(String, CueKind)>,
-    cue_matcher: AhoCorasick,
+    /// Each cue form (lower-cased) to its index in `cue_forms`.
+    cue_index: HashMap<String, usize>,
+    /// The most words a cue form has.
+    cue_words: usize,
     naming_before: HashSet<String>,
     work_nouns: HashSet<String>,
     speech_nouns: HashSet<String>,
@@ -207,11 +208,16 @@ impl Lexicon {
         }
         cue_forms.sort();
         cue_forms.dedup_by(|a, b| a.0 == b.0);
-        let cue_matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(cue_forms.iter().map(|(f, _, _)| f.as_str()))
-            .expect("the cue list builds");
+        let cue_index: HashMap<String, usize> = cue_forms
+            .iter()
+            .enumerate()
+            .map(|(i, (f, _, _))| (f.clone(), i))
+            .collect();
+        let cue_words = cue_forms
+            .iter()
+            .map(|(f, _, _)| f.split(' ').count())
+            .max()
+            .unwrap_or(1);
         let mut naming_before = HashSet::new();
         let mut work_nouns = HashSet::new();
         let mut speech_nouns = HashSet::new();
@@ -256,7 +262,8 @@ impl Lexicon {
             starters,
             cue_forms,
             cue_lemmas,
-            cue_matcher,
+            cue_index,
+            cue_words,
             naming_before,
             work_nouns,
             speech_nouns,
@@ -289,14 +296,35 @@ impl Lexicon {
     /// byte spans, leftmost-longest and non-overlapping; `noun_too` for forms that are also
     /// common nouns ("talks").
     pub fn find_cues(&self, text: &str) -> Vec<(usize, usize, usize, bool)> {
-        let bytes = text.as_bytes();
+        // Words (letters, digits, hyphens) and where each ends; a cue is one to `cue_words`
+        // words in a row, joined by single spaces, looked up whole: one pass, each word
+        // start tried once, the longest form first.
+        let words = word_spans(text);
         let mut out = Vec::new();
-        for m in self.cue_matcher.find_iter(text) {
-            let before_ok = m.start() == 0 || !is_word_byte_before(text, m.start());
-            let after_ok = m.end() == bytes.len() || !is_word_byte_after(text, m.end());
-            if before_ok && after_ok {
-                let (_, lemma, noun) = self.cue_forms[m.pattern().as_usize()];
-                out.push((m.start(), m.end(), lemma, noun));
+        let mut key = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut found = None;
+            for n in (1..=self.cue_words.min(words.len() - i)).rev() {
+                let (start, end) = (words[i].0, words[i + n - 1].1);
+                // only single spaces between the words
+                if (i..i + n - 1).any(|k| text.get(words[k].1..words[k + 1].0) != Some(" ")) {
+                    continue;
+                }
+                key.clear();
+                key.extend(text[start..end].chars().map(|c| c.to_ascii_lowercase()));
+                if let Some(&f) = self.cue_index.get(&key) {
+                    found = Some((n, start, end, f));
+                    break;
+                }
+            }
+            match found {
+                Some((n, start, end, f)) => {
+                    let (_, lemma, noun) = self.cue_forms[f];
+                    out.push((start, end, lemma, noun));
+                    i += n;
+                }
+                None => i += 1,
             }
         }
         out
@@ -365,18 +393,26 @@ impl Lexicon {
     }
 }
 
-fn is_word_byte_before(text: &str, pos: usize) -> bool {
-    text[..pos]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '-')
-}
-
-fn is_word_byte_after(text: &str, pos: usize) -> bool {
-    text[pos..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+/// The words of `text` as byte spans: maximal runs of letters, digits and hyphens (the
+/// characters that join a word for cue matching).
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let word = c.is_alphanumeric() || c == '-';
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
 }
 
 #[cfg(test)]
