@@ -236,7 +236,7 @@ impl Table {
         // "Paris" after "Valeska Paris": a listed place named like a person of the text is
         // that person
         let namesake = match (m.known, ws.as_slice()) {
-            (Some((_, Known::Country | Known::Region | Known::City)), [w]) => self
+            (Some((_, Known::Country | Known::Region | Known::City | Known::Capital)), [w]) => self
                 .live()
                 .filter(|&i| {
                     let e = &self.entries[i];
@@ -487,6 +487,18 @@ impl Table {
             );
             if a.mentions.is_empty() {
                 continue;
+            }
+            // A one-word name that nothing shows to be a person's (no first name, title,
+            // "he" or "she"): news introduces people by their full names, so it is more
+            // likely a group, a company or a movement ("Demosisto", "Wikinews").
+            let e = &entries[i];
+            if a.kind == ActorKind::Person
+                && e.evidence == Evidence::Default
+                && e.named
+                && e.words.len() == 1
+                && a.gender.is_none()
+            {
+                a.kind = ActorKind::Organization;
             }
             a.mentions.sort();
             a.mentions.dedup_by_key(|m| m.span);

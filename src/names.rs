@@ -286,6 +286,19 @@ fn run(
             None
         }
     };
+    // "World Cup", "Affordable Care Act", "Islam": events, works, laws, religions and
+    // holidays are no actors (the places and bodies inside them still are: "FIRST Global
+    // Challenge" keeps FIRST)
+    let head = doc.tok(end - 1).to_lowercase();
+    let head = head.trim_end_matches("'s");
+    if lex.is_thing_head(head) && end - start > 1 || end - start == 1 && lex.is_thing(head) {
+        for k in start..end {
+            if let Some(kn) = lex.known(doc.tok(k)) {
+                push_known(doc, k, k + 1, kn, out);
+            }
+        }
+        return;
+    }
     // "University" or "State" alone: a common noun written with a capital, no name
     if end - start == 1 && word_kind(start).is_some() {
         return;
@@ -347,8 +360,25 @@ fn run(
             k += 1;
         }
     }
-    // Small words do not end or start a piece: "Bank of" + "America" stays whole only
-    // through the organisation rule below.
+    // "Valeska Paris", "Michael Jordan": a one-word place name after the one plain word
+    // that opens the run is a surname (a city after a word that is no name, a country or
+    // region after a first name).
+    if suffix_kind.is_none() {
+        if let [(a, _, Piece::Plain), (_, e, Piece::Known((_, kind))), ..] = pieces[..] {
+            let one_word = |x: usize, y: usize| y == x + 1;
+            let surname = one_word(a, pieces[0].1)
+                && one_word(pieces[1].0, e)
+                && a == start
+                && match kind {
+                    Known::City | Known::Capital => true,
+                    Known::Country | Known::Region => lex.gender_of(doc.tok(a)).is_some(),
+                    _ => false,
+                };
+            if surname {
+                pieces.splice(0..2, [(a, e, Piece::Plain)]);
+            }
+        }
+    }
     if let Some(kind) = suffix_kind {
         // One organisation or place, the gazetteer names inside it mentions of their own.
         let from = pieces
@@ -480,6 +510,7 @@ fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
     lex.known(&format!("{w}s")).is_some()
         || w.ends_with("ese")
         || w.ends_with("ish") && w.len() > 5
+        || w.ends_with("ch") && w.len() > 4 && lex.known(w).is_none()
         || w.ends_with("ic") && w.len() > 5 && lex.known(w).is_none()
 }
 

@@ -19,6 +19,7 @@ const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/titles.txt"));
 const PLACE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/place-words.txt"));
 const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
 const BODIES: &str = include_str!(concat!(env!("OUT_DIR"), "/bodies.txt"));
+const THINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/things.txt"));
 
 /// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
 /// pronoun that refers to them).
@@ -98,6 +99,10 @@ pub struct Lexicon {
     canonical: Vec<String>,
     /// The most words any gazetteer name has.
     known_words: usize,
+    /// Lower-cased words that head names of events, works and laws ("cup", "act").
+    thing_heads: HashSet<String>,
+    /// Lower-cased names that are no actors ("islam", "internet").
+    things: HashSet<String>,
 }
 
 /// A name as the gazetteer keys it: lower-cased, without periods, a leading "the" or a
@@ -253,7 +258,24 @@ impl Lexicon {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
+        let mut thing_heads = HashSet::new();
+        let mut things = HashSet::new();
+        let mut heads = true;
+        for l in lines(THINGS) {
+            match l {
+                "[head]" => heads = true,
+                "[name]" => heads = false,
+                _ if heads => {
+                    thing_heads.insert(l.to_lowercase());
+                }
+                _ => {
+                    things.insert(l.to_lowercase());
+                }
+            }
+        }
         Lexicon {
+            thing_heads,
+            things,
             place_words: lines(PLACE_WORDS).map(str::to_lowercase).collect(),
             known,
             canonical,
@@ -371,6 +393,17 @@ impl Lexicon {
         self.place_words.contains(word)
     }
 
+    /// True when the lower-cased word heads names of events, works and laws ("cup", "act").
+    pub fn is_thing_head(&self, word: &str) -> bool {
+        self.thing_heads.contains(word)
+    }
+
+    /// True when the lower-cased name is no actor: a religion, a holiday, a scripture
+    /// ("islam", "ramadan").
+    pub fn is_thing(&self, name: &str) -> bool {
+        self.things.contains(name)
+    }
+
     /// The gazetteer entry a name belongs to (its index and what it names), if listed:
     /// "U.S.", "America" and "Washington" give the entry of "United States".
     pub fn known(&self, name: &str) -> Option<(usize, Known)> {
@@ -434,6 +467,7 @@ mod tests {
             (GENDERED, &["[female]", "[male]"][..]),
             (PLACES, &["[country]", "[region]", "[city]", "[people]"][..]),
             (BODIES, &["[organization]", "[media]"][..]),
+            (THINGS, &["[head]", "[name]"][..]),
         ];
         for (src, sections) in sectioned {
             let mut seen_section = false;
