@@ -245,10 +245,43 @@ impl Table {
                 .max_by_key(|&i| self.entries[i].last),
             _ => None,
         };
+        // "the Court", "the University": only an actor named before
+        if m.back {
+            let i = self
+                .live()
+                .filter(|&i| {
+                    let e = &self.entries[i];
+                    e.named
+                        && e.actor.kind != ActorKind::Person
+                        && (e.words.ends_with(&ws) || e.heads.iter().any(|h| h.ends_with(&ws)))
+                })
+                .max_by_key(|&i| self.entries[i].last)?;
+            self.mention(i, m.span, MentionKind::Named);
+            return Some(i);
+        }
         let i = if let Some(i) = namesake {
             i
         } else if let Some((id, known)) = m.known {
-            let found = self.live().find(|&i| self.entries[i].known == Some(id));
+            // ("the Supreme Court" after "the Italian Supreme Court of Cassation": a listed
+            // body's generic name goes to the body of the text it ends)
+            let local = || {
+                matches!(known, Known::Organization).then(|| {
+                    self.live()
+                        .filter(|&i| {
+                            let e = &self.entries[i];
+                            e.named
+                                && e.known.is_none()
+                                && e.actor.kind == ActorKind::Organization
+                                && (e.words.ends_with(&ws)
+                                    || e.heads.iter().any(|h| h.ends_with(&ws)))
+                        })
+                        .max_by_key(|&i| self.entries[i].last)
+                })?
+            };
+            let found = self
+                .live()
+                .find(|&i| self.entries[i].known == Some(id))
+                .or_else(local);
             let i = found.unwrap_or_else(|| {
                 let canonical = lex.canonical_name(id);
                 let i = self.new_entry(words(canonical), canonical, ActorKind::Place, m.span.start);
@@ -286,7 +319,24 @@ impl Table {
                     }
                     i
                 }
-                None => self.new_entry(ws.clone(), s, ActorKind::Person, m.span.start),
+                None => {
+                    // "USI" before "the University of Southern Indiana": an acronym met first
+                    let acronym = self
+                        .live()
+                        .filter(|&i| {
+                            let e = &self.entries[i];
+                            e.named && e.words.len() == 1 && acronym_of(&e.actor.name, s)
+                        })
+                        .max_by_key(|&i| self.entries[i].last);
+                    match acronym {
+                        Some(i) => {
+                            self.entries[i].words = ws.clone();
+                            self.entries[i].actor.name = s.to_string();
+                            i
+                        }
+                        None => self.new_entry(ws.clone(), s, ActorKind::Person, m.span.start),
+                    }
+                }
             };
             match m.kind {
                 Some(ActorKind::Person) => self.set_kind(i, ActorKind::Person, Evidence::Weak),

@@ -40,6 +40,10 @@ pub struct NameMention {
     /// Whether `kind` is only suggested by the context ("in Kerman"), not shown by the
     /// name's own words: any evidence from the name itself overrides it.
     pub hinted: bool,
+    /// A generic word standing for a name given before ("the Court" after "the Supreme
+    /// Court", "the University"): a mention only of an actor already named, never one of
+    /// its own.
+    pub back: bool,
 }
 
 /// Small words that may stand inside a name between capitalised words.
@@ -130,6 +134,8 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
             // "IE6", "F-16": a model or product, unless listed ("G20")
             && (!doc.tok(i).chars().any(|c| c.is_ascii_digit()) || lex.known(doc.tok(i)).is_some())
             && doc.tok(i) != "I"
+            && !doc.tok(i).starts_with("I'")
+            && !doc.tok(i).starts_with("I\u{2019}")
             && !is_weekday_or_time(doc.tok(i))
             && !is_month(doc.tok(i))
     };
@@ -265,6 +271,12 @@ fn run(
     }
     // The whole run as one listed name ("United Nations Security Council", "New York Times").
     if let Some(known) = lex.known(&joined(doc, start, end)) {
+        // ("US State Department": the country it belongs to is named too)
+        if matches!(known.1, Known::Organization | Known::Media) && end - start > 1 {
+            if let Some(kn) = lex.known(doc.tok(start)).filter(|k| k.1 == Known::Country) {
+                push_known(doc, start, start + 1, kn, out);
+            }
+        }
         push_known(doc, start, end, known, out);
         return;
     }
@@ -291,7 +303,14 @@ fn run(
     // Challenge" keeps FIRST)
     let head = doc.tok(end - 1).to_lowercase();
     let head = head.trim_end_matches("'s");
-    if lex.is_thing_head(head) && end - start > 1 || end - start == 1 && lex.is_thing(head) {
+    // ("the Budweiser Man of the Match award": a thing named before its noun)
+    let thing_follows = end < doc.seg.tokens.len()
+        && adjacent(doc, end - 1, end)
+        && lex.is_thing_head(doc.tok(end));
+    if lex.is_thing_head(head) && end - start > 1
+        || end - start == 1 && lex.is_thing(head)
+        || thing_follows
+    {
         for k in start..end {
             if let Some(kn) = lex.known(doc.tok(k)) {
                 push_known(doc, k, k + 1, kn, out);
@@ -299,8 +318,19 @@ fn run(
         }
         return;
     }
-    // "University" or "State" alone: a common noun written with a capital, no name
+    // "University" or "Court" alone: a common noun written with a capital, which can only
+    // refer back to a name ("the Court" for "the Supreme Court")
     if end - start == 1 && word_kind(start).is_some() {
+        let span = name_span(doc, start, end);
+        out.push(NameMention {
+            span,
+            titles: None,
+            described: span,
+            known: None,
+            kind: word_kind(start),
+            hinted: false,
+            back: true,
+        });
         return;
     }
     // "X of Y": the head is X ("Municipality of Livorno", "Bank of America"), and Y, a
@@ -318,7 +348,7 @@ fn run(
                 && (lex.gender_of(doc.tok(start)).is_some()
                     || (start..of).all(|k| {
                         word_kind(k).is_none() && !lex.is_title(&doc.tok(k).to_lowercase())
-                    }) && word_kind(end - 1) == Some(ActorKind::Organization));
+                    }));
             if person {
                 run(doc, lex, inside, start, of, out);
                 run(doc, lex, inside, object, end, out);
@@ -394,6 +424,46 @@ fn run(
                 }
             }
         }
+        // "Municipality of Livorno", "University of Southern Indiana": a body named for a
+        // place names the place (not "Church of Scientology": a church is of a faith)
+        if let Some(of) = (start + 1..end - 1).find(|&k| doc.tok(k) == "of") {
+            let object = if doc.tok(of + 1) == "the" {
+                of + 2
+            } else {
+                of + 1
+            };
+            let governs = matches!(
+                doc.tok(of - 1).to_lowercase().as_str(),
+                "municipality"
+                    | "government"
+                    | "city"
+                    | "county"
+                    | "province"
+                    | "state"
+                    | "region"
+                    | "district"
+                    | "people"
+                    | "mayor"
+                    | "governor"
+            );
+            if governs
+                && object < end
+                && !pieces
+                    .iter()
+                    .any(|p| p.0 >= object && matches!(p.2, Piece::Known(_)))
+            {
+                let span = name_span(doc, object, end);
+                out.push(NameMention {
+                    span,
+                    titles: None,
+                    described: span,
+                    known: None,
+                    kind: Some(ActorKind::Place),
+                    hinted: false,
+                    back: false,
+                });
+            }
+        }
         // "The United Kingdom Home Office" is the Home Office
         let head = pieces
             .last()
@@ -409,6 +479,7 @@ fn run(
             known: head,
             kind: Some(kind),
             hinted: false,
+            back: false,
         });
         return;
     }
@@ -452,6 +523,7 @@ fn run(
                     known: None,
                     kind,
                     hinted,
+                    back: false,
                 });
                 title_from = None;
             }
@@ -466,9 +538,13 @@ fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
         .any(|k| lex.is_place_word(doc.tok(k)))
 }
 
-/// "in Kerman", "near Erbil": a preposition of place before the name.
+/// "in Kerman", "near Erbil", "the city of Kerman", "his hometown, Kerman": a preposition
+/// of place, or a place noun and "of" or a comma, before the name.
 fn place_before(doc: &Doc, start: usize) -> bool {
     start > 0 && matches!(doc.tok(start - 1), "in" | "near" | "outside")
+        || start > 1
+            && matches!(doc.tok(start - 1), "of" | ",")
+            && doc.lexicon.is_place_word(doc.tok(start - 2))
 }
 
 /// What a stretch of a run is.
@@ -489,6 +565,7 @@ fn push_known(doc: &Doc, a: usize, b: usize, known: (usize, Known), out: &mut Ve
         known: Some(known),
         kind: None,
         hinted: false,
+        back: false,
     });
 }
 
