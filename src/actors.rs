@@ -348,7 +348,11 @@ impl Table {
         };
         let e = &mut self.entries[i];
         e.named = true;
-        if let Some(of) = ws.iter().position(|w| w == "of").filter(|&k| k > 0) {
+        if let Some(of) = ws
+            .iter()
+            .position(|w| w == "of" || w == "for")
+            .filter(|&k| k > 0)
+        {
             let head = ws[..of].to_vec();
             if !e.heads.contains(&head) {
                 e.heads.push(head);

@@ -159,7 +159,7 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
             {
                 end += 2;
             } else if end + 2 < n
-                && doc.tok(end) == "of"
+                && matches!(doc.tok(end), "of" | "for")
                 && doc.tok(end + 1) == "the"
                 && is_name_word(end + 2)
                 && doc.token(end + 2).sentence == sentence
@@ -311,6 +311,7 @@ fn run(
         || end - start == 1 && lex.is_thing(head)
         || thing_follows
     {
+        namesake(doc, lex, start, end, out);
         for k in start..end {
             if let Some(kn) = lex.known(doc.tok(k)) {
                 push_known(doc, k, k + 1, kn, out);
@@ -357,7 +358,7 @@ fn run(
         }
     }
     let of_head = (start + 1..end - 1)
-        .find(|&k| doc.tok(k) == "of")
+        .find(|&k| matches!(doc.tok(k), "of" | "for"))
         .and_then(|of| word_kind(of - 1));
     let suffix_kind = of_head.or_else(|| word_kind(end - 1));
     // Pieces: gazetteer names (longest first), titles, and plain words.
@@ -464,6 +465,7 @@ fn run(
                 });
             }
         }
+        namesake(doc, lex, from, end, out);
         // "The United Kingdom Home Office" is the Home Office
         let head = pieces
             .last()
@@ -528,6 +530,29 @@ fn run(
                 title_from = None;
             }
         }
+    }
+}
+
+/// "Andy Warhol Foundation", "Andy Warhol Photographic Legacy Program": a body or thing
+/// named after a person (a first name and a surname opening a longer name) names the
+/// person too.
+fn namesake(doc: &Doc, lex: &Lexicon, start: usize, end: usize, out: &mut Vec<NameMention>) {
+    if end - start >= 3
+        && lex.gender_of(doc.tok(start)).is_some()
+        && lex.known(doc.tok(start + 1)).is_none()
+        && !lex.is_organisation_word(&doc.tok(start + 1).to_lowercase())
+        && !lex.is_place_word(&doc.tok(start + 1).to_lowercase())
+    {
+        let span = name_span(doc, start, start + 2);
+        out.push(NameMention {
+            span,
+            titles: None,
+            described: span,
+            known: None,
+            kind: Some(ActorKind::Person),
+            hinted: false,
+            back: false,
+        });
     }
 }
 
