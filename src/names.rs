@@ -360,7 +360,13 @@ fn run(
     let of_head = (start + 1..end - 1)
         .find(|&k| matches!(doc.tok(k), "of" | "for"))
         .and_then(|of| word_kind(of - 1));
-    let suffix_kind = of_head.or_else(|| word_kind(end - 1));
+    // ("Irving Independent School District", "Marlow General Hospital": an organisation
+    // word inside the name makes it the organisation's, whatever its last word)
+    let inner_org = (start..end - 1).any(|k| word_kind(k) == Some(ActorKind::Organization));
+    let suffix_kind = of_head.or_else(|| match word_kind(end - 1) {
+        Some(ActorKind::Place) if inner_org => Some(ActorKind::Organization),
+        kind => kind,
+    });
     // Pieces: gazetteer names (longest first), titles, and plain words.
     let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
     let mut k = start;
@@ -466,6 +472,22 @@ fn run(
             }
         }
         namesake(doc, lex, from, end, out);
+        // "the Irving Police Department" after "Irving, Texas": a place named before that
+        // opens the body's name is mentioned again
+        if let Some(&(a, b, Piece::Plain)) = pieces.first() {
+            if b > a && end - a > 1 && word_kind(a).is_none() {
+                let span = name_span(doc, a, a + 1);
+                out.push(NameMention {
+                    span,
+                    titles: None,
+                    described: span,
+                    known: None,
+                    kind: None,
+                    hinted: false,
+                    back: true,
+                });
+            }
+        }
         // "The United Kingdom Home Office" is the Home Office
         let head = pieces
             .last()
@@ -558,9 +580,17 @@ fn namesake(doc: &Doc, lex: &Lexicon, start: usize, end: usize, out: &mut Vec<Na
 
 /// "al-Asad air base", "Kerman province": a place word right after the name.
 fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
-    (end..(end + 2).min(doc.seg.tokens.len()))
-        .take_while(|&k| doc.is_word(k) && doc.tok(k).chars().all(char::is_lowercase))
-        .any(|k| lex.is_place_word(doc.tok(k)))
+    let n = doc.seg.tokens.len();
+    // "Irving, Texas": a town, then its state or country
+    let region = end + 1 < n
+        && doc.tok(end) == ","
+        && lex
+            .known(doc.tok(end + 1))
+            .is_some_and(|k| matches!(k.1, Known::Region | Known::Country));
+    region
+        || (end..(end + 2).min(n))
+            .take_while(|&k| doc.is_word(k) && doc.tok(k).chars().all(char::is_lowercase))
+            .any(|k| lex.is_place_word(doc.tok(k)))
 }
 
 /// "in Kerman", "near Erbil", "the city of Kerman", "his hometown, Kerman": a preposition
