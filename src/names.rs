@@ -650,12 +650,27 @@ fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The names of `text`, without the back-references (which stand only for an actor
+    /// named before).
     fn names(text: &str) -> Vec<String> {
         let doc = Doc::new(text, Lexicon::get());
         find(&doc)
             .iter()
+            .filter(|m| !m.back)
             .map(|m| m.span.text(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_body_named_after_a_place_mentions_the_place_again() {
+        let text = "He lives in Irving, Texas. The Irving Police Department said so.";
+        let doc = Doc::new(text, Lexicon::get());
+        let back: Vec<&str> = find(&doc)
+            .iter()
+            .filter(|m| m.back)
+            .map(|m| m.span.text(text))
+            .collect();
+        assert_eq!(back, ["Irving"]);
     }
 
     #[test]
