@@ -22,3 +22,6 @@ if [ "$gz" -gt $((150 * 1024)) ]; then
   echo "error: the gzipped wasm is over its 150 KB budget" >&2
   exit 1
 fi
+
+# The offline demo: one self-contained HTML file with the wasm and the modules inlined.
+node scripts/build-demo.mjs

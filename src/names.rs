@@ -345,11 +345,19 @@ fn run(
         if object < end {
             // ("Lee Cheuk-yan of the Labour Party": two or more words with no organisation or
             // place word before "of", an organisation after it)
+            // ("Marlow Chamber of Commerce" is one body: the part after "of" must be an
+            // organisation's name, an acronym or a listed body)
+            let body_after = word_kind(end - 1) == Some(ActorKind::Organization)
+                || end == object + 1 && is_acronym(doc.tok(object))
+                || lex
+                    .known(&joined(doc, object, end))
+                    .is_some_and(|k| matches!(k.1, Known::Organization | Known::Media));
             let person = of - start >= 2
                 && (lex.gender_of(doc.tok(start)).is_some()
-                    || (start..of).all(|k| {
-                        word_kind(k).is_none() && !lex.is_title(&doc.tok(k).to_lowercase())
-                    }));
+                    || body_after
+                        && (start..of).all(|k| {
+                            word_kind(k).is_none() && !lex.is_title(&doc.tok(k).to_lowercase())
+                        }));
             if person {
                 run(doc, lex, inside, start, of, out);
                 run(doc, lex, inside, object, end, out);

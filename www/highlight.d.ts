@@ -1,0 +1,57 @@
+// Types for the in-page highlighter (./highlight.js).
+//
+// Offsets in `quotes` and `actors` are UTF-16 code units into `text`, the text collected from the
+// page (text nodes in document order, "\n\n" between blocks, "\n" at <br>).
+
+import type { Actor, Quote, WasmSource } from './whosaid.js';
+
+/** What to mark, and how. Unknown options throw a TypeError naming them. */
+export interface HighlightOptions {
+  /** Mark quotations (in their speaker's colour) and speaker mentions. Default true. */
+  quotes?: boolean;
+  /** Mark every actor mention. Default true. */
+  actors?: boolean;
+  /** Show a side panel listing who said what, grouped by actor. Default false. */
+  panel?: boolean;
+  /**
+   * `auto` (default): the CSS Custom Highlight API where present (no DOM change), else
+   * `<whosaid-mark>` wrappers; `highlight-api` or `wrap` to force one (`highlight-api` throws
+   * where the browser lacks it).
+   */
+  mode?: 'auto' | 'highlight-api' | 'wrap';
+  /** The wasm, as the loader's `ready()` takes it (default: ./pkg/whosaid_bg.wasm). */
+  wasm?: WasmSource;
+}
+
+/** One drawn mark: a quotation, a speaker mention or an actor mention, and its live DOM range. */
+export interface Mark {
+  kind: 'quote' | 'speaker' | 'mention';
+  /** Index into `quotes` (quote, speaker) or `actors` (mention). */
+  index: number;
+  range: Range;
+}
+
+/** The result of {@link highlight}. */
+export interface Highlighted {
+  /** The text collected from the page and analysed. */
+  text: string;
+  quotes: Quote[];
+  actors: Actor[];
+  mode: 'highlight-api' | 'wrap';
+  marks: Mark[];
+  /** Removes every highlight, wrapper, overlay and panel: the page is as before. */
+  clear(): void;
+}
+
+/** The article element of a document: `article`, `[itemprop=articleBody]`, `main`, else the body. */
+export function articleRoot(doc?: Document): Element;
+
+/** The text of `root` as the analyzer sees it, and the table from offsets to text nodes. */
+export function collect(root: Element): {
+  text: string;
+  sent: string;
+  segments: Array<{ node: Text; start: number; end: number }>;
+};
+
+/** Highlights quotations and actors in `root` (default: the page's article). */
+export function highlight(root?: Element, options?: HighlightOptions): Promise<Highlighted>;
