@@ -507,33 +507,46 @@ function explain(doc, collected, result, live) {
   };
 
   /** The quotation under the pointer, from the caret position there. */
-  const onMove = (/** @type {MouseEvent} */ e) => {
-    const at = caretAt(doc, e.clientX, e.clientY);
-    if (!at) return hide();
-    const base = nodeStart.get(/** @type {Text} */ (at.node));
-    let offset = base === undefined ? null : base + at.offset;
-    if (offset === null) {
+  /** The index of the quotation at a point of the text, if any. */
+  const quoteAt = (/** @type {Node} */ node, /** @type {number} */ at) => {
+    const base = nodeStart.get(/** @type {Text} */ (node));
+    if (base === undefined) {
       // wrap mode: the pieces are new nodes; find the quotation by its ranges
-      const hit = quoteRanges.find((m) => m.range.isPointInRange(at.node, at.offset));
-      if (hit) return show(hit.index, hit.range.getBoundingClientRect());
-      return hide();
+      return quoteRanges.find((m) => m.range.isPointInRange(node, at))?.index ?? null;
     }
+    const offset = base + at;
     const hit = quoteRanges.find((m) => {
       const q = result.quotes[m.index];
       return q.start <= offset && offset < q.end;
     });
-    if (hit) show(hit.index, pointRect(e));
-    else hide();
+    return hit ? hit.index : null;
+  };
+  const onMove = (/** @type {MouseEvent} */ e) => {
+    const at = caretAt(doc, e.clientX, e.clientY);
+    const i = at ? quoteAt(at.node, at.offset) : null;
+    if (i === null) hide();
+    else show(i, pointRect(e));
+  };
+  // Keyboard: moving the caret or the selection into a quotation (caret browsing, Shift+arrows)
+  // explains it too; Escape hides the explanation.
+  const onSelection = () => {
+    const sel = doc.getSelection();
+    if (!sel || !sel.focusNode || sel.rangeCount === 0) return;
+    const i = quoteAt(sel.focusNode, sel.focusOffset);
+    if (i === null) return hide();
+    show(i, sel.getRangeAt(0).getBoundingClientRect());
   };
   const onKey = (/** @type {KeyboardEvent} */ e) => {
     if (e.key === 'Escape') hide();
   };
   doc.addEventListener('mousemove', onMove, { passive: true });
+  doc.addEventListener('selectionchange', onSelection);
   doc.addEventListener('keydown', onKey);
   return {
     show,
     remove() {
       doc.removeEventListener('mousemove', onMove);
+      doc.removeEventListener('selectionchange', onSelection);
       doc.removeEventListener('keydown', onKey);
       host.remove();
     },

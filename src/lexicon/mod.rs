@@ -6,6 +6,7 @@
 //! with `#` are comments; blank lines are ignored.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const ABBREVIATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt"));
@@ -45,6 +46,35 @@ pub enum CueKind {
     Attitude,
 }
 
+/// FNV-1a: a fast hash for the short keys of the word lists (looked up for every word of a
+/// text; the standard SipHash costs more than the lookups themselves, notably in wasm).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by words, hashed with [`Fnv`].
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set of words, hashed with [`Fnv`].
+pub type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
 /// What a name in the gazetteer (`places.txt`, `bodies.txt`) names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Known {
@@ -68,8 +98,8 @@ pub enum Known {
 /// The parsed word lists.
 #[derive(Debug)]
 pub struct Lexicon {
-    abbreviations: HashMap<String, bool>,
-    starters: HashSet<String>,
+    abbreviations: Map<String, bool>,
+    starters: Set<String>,
     /// Every form of every cue, lower-cased, with the index of its lemma.
     /// Every form of every cue, lower-cased, with the index of its lemma and whether the form
     /// is also a common noun.
@@ -77,32 +107,34 @@ pub struct Lexicon {
     /// The lemma (first form) of each cue line, with its kind.
     cue_lemmas: Vec<(String, CueKind)>,
     /// Each cue form (lower-cased) to its index in `cue_forms`.
-    cue_index: HashMap<String, usize>,
+    cue_index: Map<String, usize>,
     /// The most words a cue form has.
     cue_words: usize,
-    naming_before: HashSet<String>,
-    work_nouns: HashSet<String>,
-    speech_nouns: HashSet<String>,
+    /// The first word of every cue form: most words of a text are none, and need no more.
+    cue_first: Set<String>,
+    naming_before: Set<String>,
+    work_nouns: Set<String>,
+    speech_nouns: Set<String>,
     /// Lower-cased first names, honorifics and role nouns with the gender they show;
     /// `None` for names used by both.
-    gendered: HashMap<String, Option<Gender>>,
+    gendered: Map<String, Option<Gender>>,
     /// Lower-cased words that make a phrase an organisation ("ministry", "agency").
-    organisation_words: HashSet<String>,
+    organisation_words: Set<String>,
     /// Lower-cased titles, ranks and honorifics ("mr.", "minister", "ayatollah").
-    titles: HashSet<String>,
+    titles: Set<String>,
     /// Lower-cased words that make a name a place ("city", "hall").
-    place_words: HashSet<String>,
+    place_words: Set<String>,
     /// Every name of the gazetteer, normalised ([`normalise_name`]), with the index of its
     /// entry's canonical name and what it names.
-    known: HashMap<String, (usize, Known)>,
+    known: Map<String, (usize, Known)>,
     /// The canonical name of each gazetteer entry (the first name of its line).
     canonical: Vec<String>,
     /// The most words any gazetteer name has.
     known_words: usize,
     /// Lower-cased words that head names of events, works and laws ("cup", "act").
-    thing_heads: HashSet<String>,
+    thing_heads: Set<String>,
     /// Lower-cased names that are no actors ("islam", "internet").
-    things: HashSet<String>,
+    things: Set<String>,
 }
 
 /// A name as the gazetteer keys it: lower-cased, without periods, a leading "the" or a
@@ -130,8 +162,8 @@ pub fn normalise_name(name: &str) -> String {
 }
 
 /// Parses the gazetteer lists into `known` and `canonical`.
-fn parse_gazetteer() -> (HashMap<String, (usize, Known)>, Vec<String>) {
-    let mut known = HashMap::new();
+fn parse_gazetteer() -> (Map<String, (usize, Known)>, Vec<String>) {
+    let mut known = Map::default();
     let mut canonical: Vec<String> = Vec::new();
     for src in [PLACES, BODIES] {
         let mut kind = Known::Country;
@@ -178,7 +210,7 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = Map::default();
         for l in lines(ABBREVIATIONS) {
             match l.strip_prefix('!') {
                 Some(a) => abbreviations.insert(a.to_string(), true),
@@ -213,19 +245,23 @@ impl Lexicon {
         }
         cue_forms.sort();
         cue_forms.dedup_by(|a, b| a.0 == b.0);
-        let cue_index: HashMap<String, usize> = cue_forms
+        let cue_index: Map<String, usize> = cue_forms
             .iter()
             .enumerate()
             .map(|(i, (f, _, _))| (f.clone(), i))
+            .collect();
+        let cue_first = cue_forms
+            .iter()
+            .map(|(f, _, _)| f.split(' ').next().unwrap_or_default().to_string())
             .collect();
         let cue_words = cue_forms
             .iter()
             .map(|(f, _, _)| f.split(' ').count())
             .max()
             .unwrap_or(1);
-        let mut naming_before = HashSet::new();
-        let mut work_nouns = HashSet::new();
-        let mut speech_nouns = HashSet::new();
+        let mut naming_before = Set::default();
+        let mut work_nouns = Set::default();
+        let mut speech_nouns = Set::default();
         let mut section = "";
         for l in lines(NAMING) {
             if l.starts_with('[') {
@@ -238,7 +274,7 @@ impl Lexicon {
                 _ => speech_nouns.insert(l.to_lowercase()),
             };
         }
-        let mut gendered = HashMap::new();
+        let mut gendered = Map::default();
         for src in [FIRST_NAMES, GENDERED] {
             let mut gender = None;
             for l in lines(src) {
@@ -258,8 +294,8 @@ impl Lexicon {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
-        let mut thing_heads = HashSet::new();
-        let mut things = HashSet::new();
+        let mut thing_heads = Set::default();
+        let mut things = Set::default();
         let mut heads = true;
         for l in lines(THINGS) {
             match l {
@@ -284,6 +320,7 @@ impl Lexicon {
             starters,
             cue_forms,
             cue_lemmas,
+            cue_first,
             cue_index,
             cue_words,
             naming_before,
@@ -326,6 +363,16 @@ impl Lexicon {
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
+            key.clear();
+            key.extend(
+                text[words[i].0..words[i].1]
+                    .chars()
+                    .map(|c| c.to_ascii_lowercase()),
+            );
+            if !self.cue_first.contains(&key) {
+                i += 1;
+                continue;
+            }
             let mut found = None;
             for n in (1..=self.cue_words.min(words.len() - i)).rev() {
                 let (start, end) = (words[i].0, words[i + n - 1].1);
