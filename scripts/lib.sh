@@ -27,8 +27,17 @@ ensure_wasm_bindgen() {
 }
 
 ensure_npm() {
-  if [ ! -d "$ROOT/www/node_modules/binaryen" ] || [ "$ROOT/www/package-lock.json" -nt "$ROOT/www/node_modules/.package-lock.json" ]; then
+  if [ ! -d "$ROOT/www/node_modules/binaryen" ] || [ ! -d "$ROOT/www/node_modules/playwright-core" ] || [ "$ROOT/www/package-lock.json" -nt "$ROOT/www/node_modules/.package-lock.json" ]; then
     say "installing the www/ dev dependencies (npm ci)"
     (cd "$ROOT/www" && npm ci --no-audit --no-fund)
+  fi
+}
+
+# Debian's Chromium, for the browser tests (playwright-core drives it; never a downloaded browser).
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing chromium (Debian's package, about 2 minutes)"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
   fi
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing (rustup target, the pinned wasm-bindgen-cli, npm ci in
-# www/), then formatting, lints, native tests, wasm tests in Node, the wasm build and its size
-# budget, the JS tests, and the evaluation against ../shared/data with its floors.
+# www/, Debian's chromium), then formatting, lints, native tests, wasm tests in Node, the wasm
+# build and its size budget, the JS tests, the browser tests, and the evaluation against
+# ../shared/data with its floors.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -28,6 +29,10 @@ bash scripts/build-wasm.sh
 
 say "JS tests (node --test): loader, offsets, trap recovery, CLI/wasm parity"
 (cd www && npm test)
+
+say "browser tests (headless Chromium): highlight.js on test pages, the offline demo"
+ensure_chromium
+(cd www && npm run test:browser)
 
 say "evaluation against ../shared/data (floors in eval/floors.json)"
 python3 eval/run.py

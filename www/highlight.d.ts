@@ -38,6 +38,7 @@ export interface Highlighted {
   quotes: Quote[];
   actors: Actor[];
   mode: 'highlight-api' | 'wrap';
+  /** The marks drawn (emptied by `clear()`). */
   marks: Mark[];
   /** Removes every highlight, wrapper, overlay and panel: the page is as before. */
   clear(): void;

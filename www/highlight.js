@@ -339,6 +339,12 @@ export async function highlight(root, options = {}) {
       if (cleared) return;
       cleared = true;
       for (const f of undo.reverse()) f();
+      // Let go of the ranges: a live Range is updated on every later change to the page while
+      // anything holds it (the caller's copy of `marks`, a highlight not yet collected), so each
+      // is moved into a throwaway document, out of the page's way.
+      const sink = doc.implementation.createHTMLDocument('');
+      for (const m of live) m.range.selectNodeContents(sink.body);
+      live.length = 0;
     },
   };
 }
@@ -402,6 +408,8 @@ function wrap(doc, segments, marks) {
   const wrapperOf = new Map();
   /** @type {Array<{kind: Mark['kind'], index: number, range: Range}>} */
   const live = [];
+  /** @type {Array<{m: Mark, first: HTMLElement, last: HTMLElement}>} */
+  const spans = [];
   for (const m of marks) {
     /** @type {HTMLElement[]} */
     const covering = [];
@@ -426,14 +434,17 @@ function wrap(doc, segments, marks) {
       w.setAttribute(`data-${m.kind}`, String(m.colour ?? 'none'));
       covering.push(w);
     }
-    if (covering.length > 0) {
-      const first = /** @type {Text} */ (covering[0].firstChild);
-      const last = /** @type {Text} */ (covering[covering.length - 1].firstChild);
-      const range = doc.createRange();
-      range.setStart(first, 0);
-      range.setEnd(last, last.data.length);
-      live.push({ kind: m.kind, index: m.index, range });
-    }
+    if (covering.length > 0) spans.push({ m, first: covering[0], last: covering[covering.length - 1] });
+  }
+  // The ranges last: a live Range is updated on every later DOM change, so making them while
+  // still wrapping would cost (ranges x changes).
+  for (const { m, first, last } of spans) {
+    const a = /** @type {Text} */ (first.firstChild);
+    const b = /** @type {Text} */ (last.firstChild);
+    const range = doc.createRange();
+    range.setStart(a, 0);
+    range.setEnd(b, b.data.length);
+    live.push({ kind: m.kind, index: m.index, range });
   }
   const unwrap = () => {
     for (const [node, w] of wrapperOf) {
