@@ -44,7 +44,10 @@ export interface Highlighted {
   clear(): void;
 }
 
-/** The article element of a document: `article`, `[itemprop=articleBody]`, `main`, else the body. */
+/**
+ * The article element of a document: `article`, `[itemprop=articleBody]`, `main`, else the
+ * parent of the paragraphs holding the most text (three paragraphs at least), else the body.
+ */
 export function articleRoot(doc?: Document): Element;
 
 /** The text of `root` as the analyzer sees it, and the table from offsets to text nodes. */

@@ -43,7 +43,9 @@ const PALETTE = [
 ];
 
 /**
- * The element holding the article: `article`, `[itemprop=articleBody]`, `main`, else the body.
+ * The element holding the article: `article`, `[itemprop=articleBody]`, `main`, else the
+ * element whose own paragraphs hold the most text (read-only: nothing on the page changes),
+ * else the body.
  * @param {Document} doc
  * @returns {Element}
  */
@@ -52,8 +54,32 @@ export function articleRoot(doc = document) {
     doc.querySelector('article') ??
     doc.querySelector('[itemprop=articleBody]') ??
     doc.querySelector('main') ??
+    densest(doc) ??
     doc.body
   );
+}
+
+/** The parent of the paragraphs that hold the most text, if it holds at least three. */
+function densest(/** @type {Document} */ doc) {
+  /** @type {Map<Element, {text: number, count: number}>} */
+  const score = new Map();
+  for (const p of doc.querySelectorAll('p')) {
+    const parent = p.parentElement;
+    if (!parent) continue;
+    const s = score.get(parent) ?? { text: 0, count: 0 };
+    s.text += (p.textContent ?? '').trim().length;
+    s.count += 1;
+    score.set(parent, s);
+  }
+  let best = null;
+  let most = 0;
+  for (const [el, s] of score) {
+    if (s.count >= 3 && s.text > most) {
+      best = el;
+      most = s.text;
+    }
+  }
+  return best;
 }
 
 /**

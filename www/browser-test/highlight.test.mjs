@@ -156,6 +156,15 @@ test('csp.html: works under a strict Content-Security-Policy', { timeout: 120_00
   assert.ok(auto.quotes.length >= 2, 'its quotes are found');
 });
 
+test('no-article.html: without article or main, the densest block of paragraphs is read', { timeout: 120_000 }, async (t) => {
+  const [auto] = await exercise(t, 'no-article', {
+    blocks: '.story h1, .story p',
+    absent: ['Sidequote', 'Footquote', 'Most read'],
+    forbidden: `${HIDDEN}, .sidebar-box, .footer-box`,
+  });
+  assert.ok(auto.quotes.some((q) => q.text.includes('twenty passengers')), 'the story\'s quote is found');
+});
+
 test('long.html: 5,000 paragraphs', { timeout: 600_000 }, async (t) => {
   const reports = await exercise(t, 'long', { fullPage: false });
   for (const r of reports) {
