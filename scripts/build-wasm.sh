@@ -25,3 +25,6 @@ fi
 
 # The offline demo: one self-contained HTML file with the wasm and the modules inlined.
 node scripts/build-demo.mjs
+
+# The browser extension: unpacked folders (Chromium, a test variant, Firefox) and the zip.
+node scripts/build-extension.mjs

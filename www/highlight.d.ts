@@ -3,7 +3,7 @@
 // Offsets in `quotes` and `actors` are UTF-16 code units into `text`, the text collected from the
 // page (text nodes in document order, "\n\n" between blocks, "\n" at <br>).
 
-import type { Actor, Quote, WasmSource } from './whosaid.js';
+import type { Actor, Quote, Result, WasmSource } from './whosaid.js';
 
 /** What to mark, and how. Unknown options throw a TypeError naming them. */
 export interface HighlightOptions {
@@ -19,8 +19,15 @@ export interface HighlightOptions {
    * where the browser lacks it).
    */
   mode?: 'auto' | 'highlight-api' | 'wrap';
+  /** Background colours for the actors, as "#rrggbb" (default: {@link PALETTE}). */
+  colours?: string[];
   /** The wasm, as the loader's `ready()` takes it (default: ./pkg/whosaid_bg.wasm). */
   wasm?: WasmSource;
+  /**
+   * The analyzer to use instead of the wasm in this page (a browser extension's content script
+   * passes one that asks its background worker). Gets the collected text, resolves to its result.
+   */
+  analyze?: (text: string) => Promise<Result>;
 }
 
 /** One drawn mark: a quotation, a speaker mention or an actor mention, and its live DOM range. */
@@ -38,6 +45,8 @@ export interface Highlighted {
   quotes: Quote[];
   actors: Actor[];
   mode: 'highlight-api' | 'wrap';
+  /** Scrolls quotation `index` into view and explains it; false if it is not marked. */
+  reveal(index: number): boolean;
   /** The marks drawn (emptied by `clear()`). */
   marks: Mark[];
   /** Removes every highlight, wrapper, overlay and panel: the page is as before. */

@@ -37,7 +37,7 @@ const BLOCKS = new Set([
 ]);
 
 /** Readable background colours (dark text on each has a contrast ratio above 7:1). */
-const PALETTE = [
+export const PALETTE = [
   '#ffe08a', '#b8e1ff', '#c7f2c4', '#ffc9de', '#e2d4ff',
   '#ffd8b0', '#bff0ec', '#f3f0a8', '#d6e4f0', '#f5cfc4',
 ];
@@ -201,20 +201,20 @@ function rangeOf(segments, /** @type {number} */ start, /** @type {number} */ en
   return r;
 }
 
-/** A stable colour index for an actor, from its name. */
-function colourOf(/** @type {string} */ name) {
+/** A stable colour index for an actor, from its name, in a palette of `size` colours. */
+function colourOf(/** @type {string} */ name, size = PALETTE.length) {
   let h = 2166136261;
   for (let i = 0; i < name.length; i++) {
     h ^= name.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
-  return (h >>> 0) % PALETTE.length;
+  return (h >>> 0) % size;
 }
 
 /** The page-level style sheet for the marks (adopted, so a strict CSP does not block it). */
-function markSheet(/** @type {Document} */ doc) {
+function markSheet(/** @type {Document} */ doc, /** @type {string[]} */ palette) {
   const rules = [];
-  PALETTE.forEach((c, i) => {
+  palette.forEach((c, i) => {
     rules.push(`::highlight(${PREFIX}quote-${i}) { background-color: ${c}; color: #111; }`);
     rules.push(`::highlight(${PREFIX}speaker-${i}) { background-color: ${c}; color: #111; text-decoration: underline 2px solid #333; }`);
     rules.push(`::highlight(${PREFIX}mention-${i}) { text-decoration: underline 2px dotted ${shade(c)}; }`);
@@ -245,10 +245,11 @@ function shade(/** @type {string} */ hex) {
  * The marks to draw: quotations in their speaker's colour, speaker mentions, actor mentions.
  * @param {import('./whosaid.js').Result} result
  * @param {{quotes: boolean, actors: boolean}} what
+ * @param {string[]} palette
  * @returns {Mark[]}
  */
-function marksOf(result, what) {
-  const colours = result.actors.map((a) => colourOf(a.name));
+function marksOf(result, what, /** @type {string[]} */ palette) {
+  const colours = result.actors.map((a) => colourOf(a.name, palette.length));
   /** @type {Mark[]} */
   const marks = [];
   if (what.quotes) {
@@ -271,16 +272,24 @@ function marksOf(result, what) {
 /**
  * Highlights quotations and actors in `root` (default: the article of the page).
  * @param {Element} [root]
- * @param {{quotes?: boolean, actors?: boolean, panel?: boolean, mode?: 'auto' | 'highlight-api' | 'wrap', wasm?: unknown}} [options]
+ * @param {{quotes?: boolean, actors?: boolean, panel?: boolean, mode?: 'auto' | 'highlight-api' | 'wrap', wasm?: unknown, analyze?: (text: string) => Promise<import('./whosaid.js').Result>}} [options]
  */
 export async function highlight(root, options = {}) {
-  const known = new Set(['quotes', 'actors', 'panel', 'mode', 'wasm']);
+  const known = new Set(['quotes', 'actors', 'panel', 'mode', 'wasm', 'analyze', 'colours']);
   for (const k of Object.keys(options)) {
     if (!known.has(k)) throw new TypeError(`whosaid: unknown option "${k}"`);
   }
   const mode = options.mode ?? 'auto';
   if (!['auto', 'highlight-api', 'wrap'].includes(mode)) {
     throw new TypeError(`whosaid: option "mode" must be "auto", "highlight-api" or "wrap", not ${JSON.stringify(mode)}`);
+  }
+  const palette = options.colours ?? PALETTE;
+  if (
+    !Array.isArray(palette) ||
+    palette.length === 0 ||
+    !palette.every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/i.test(c))
+  ) {
+    throw new TypeError('whosaid: option "colours" must be a non-empty list of "#rrggbb" colours');
   }
   const doc = root?.ownerDocument ?? document;
   const el = root ?? articleRoot(doc);
@@ -289,13 +298,15 @@ export async function highlight(root, options = {}) {
   const useApi = mode === 'highlight-api' || (mode === 'auto' && hasApi);
   if (useApi && !hasApi) throw new Error('whosaid: this browser has no CSS Custom Highlight API');
 
-  await ready(options.wasm);
+  // The analyzer: the wasm here, or the caller's (a browser extension's content script sends
+  // the text to its background worker, which owns the wasm).
+  const run = options.analyze ?? ((/** @type {string} */ t) => ready(options.wasm).then(() => analyze(t)));
   // The page may change while the analyzer runs: collect again if it did (a few times).
   let collected = collect(el);
-  let result = await analyze(collected.sent);
+  let result = await run(collected.sent);
   for (let tries = 0; tries < 3 && !unchanged(collected); tries++) {
     collected = collect(el);
-    result = await analyze(collected.sent);
+    result = await run(collected.sent);
   }
   // The texts come from the page's own text (the analyzer saw newlines as spaces).
   const text = collected.text;
@@ -310,8 +321,8 @@ export async function highlight(root, options = {}) {
   for (const a of result.actors) a.mentions.forEach(fix);
 
   const what = { quotes: options.quotes ?? true, actors: options.actors ?? true };
-  const marks = marksOf(result, what);
-  const sheet = markSheet(doc);
+  const marks = marksOf(result, what, palette);
+  const sheet = markSheet(doc, palette);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   /** @type {Array<() => void>} */
   const undo = [() => {
@@ -349,8 +360,21 @@ export async function highlight(root, options = {}) {
 
   const overlay = explain(doc, collected, result, live);
   undo.push(overlay.remove);
+  /** Scrolls quotation `i` into view and explains it. */
+  const reveal = (/** @type {number} */ i) => {
+    const mark = live.find((m) => m.kind === 'quote' && m.index === i);
+    if (!mark) return false;
+    const view = doc.defaultView;
+    const r = mark.range.getBoundingClientRect();
+    view?.scrollTo({ top: (view.scrollY ?? 0) + r.top - (view.innerHeight ?? 600) / 3, behavior: 'instant' });
+    overlay.show(i, mark.range.getBoundingClientRect());
+    return true;
+  };
   if (options.panel) {
-    const panel = sidePanel(doc, result, live, overlay.show);
+    const panel = sidePanel(doc, result, palette, reveal, (i) => {
+      const mark = live.find((m) => m.kind === 'quote' && m.index === i);
+      if (mark) overlay.show(i, mark.range.getBoundingClientRect());
+    });
     undo.push(panel.remove);
   }
 
@@ -361,6 +385,7 @@ export async function highlight(root, options = {}) {
     actors: result.actors,
     mode: useApi ? 'highlight-api' : 'wrap',
     marks: live,
+    reveal,
     clear() {
       if (cleared) return;
       cleared = true;
@@ -633,10 +658,11 @@ function caretAt(/** @type {Document} */ doc, /** @type {number} */ x, /** @type
  * it and explains it.
  * @param {Document} doc
  * @param {import('./whosaid.js').Result} result
- * @param {Array<{kind: string, index: number, range: Range}>} live
- * @param {(i: number, rect: DOMRect) => void} show
+ * @param {string[]} palette
+ * @param {(i: number) => void} reveal scrolls to quotation i and explains it
+ * @param {(i: number) => void} explainOnly explains quotation i where it is
  */
-function sidePanel(doc, result, live, show) {
+function sidePanel(doc, result, palette, reveal, explainOnly) {
   const { host, shadow } = shadowHost(doc, 'whosaid-panel', `
     aside { position: fixed; top: 0; right: 0; bottom: 0; width: min(24rem, 40vw); overflow: auto;
       z-index: 2147483646; background: #fff; color: #1d1d1f; border-left: 1px solid #ccc;
@@ -656,7 +682,6 @@ function sidePanel(doc, result, live, show) {
   const title = doc.createElement('h2');
   title.textContent = 'Who said what';
   aside.appendChild(title);
-  const rangeOfQuote = new Map(live.filter((m) => m.kind === 'quote').map((m) => [m.index, m.range]));
   /** @type {Map<number | null, number[]>} */
   const byActor = new Map();
   result.quotes.forEach((q, i) => {
@@ -669,7 +694,7 @@ function sidePanel(doc, result, live, show) {
     const h = doc.createElement('h3');
     const sw = doc.createElement('span');
     sw.className = 'swatch';
-    sw.style.background = a ? PALETTE[colourOf(a.name)] : '#e8e8e8';
+    sw.style.background = a ? palette[colourOf(a.name, palette.length)] : '#e8e8e8';
     h.appendChild(sw);
     h.appendChild(doc.createTextNode(a ? a.name : 'Speaker not found'));
     if (a && a.titles.length > 0) {
@@ -685,18 +710,8 @@ function sidePanel(doc, result, live, show) {
       const li = doc.createElement('li');
       const b = doc.createElement('button');
       b.textContent = q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text;
-      b.addEventListener('click', () => {
-        const range = rangeOfQuote.get(i);
-        if (!range) return;
-        const r = range.getBoundingClientRect();
-        const view = doc.defaultView;
-        view?.scrollTo({ top: (view.scrollY ?? 0) + r.top - (view.innerHeight ?? 600) / 3, behavior: 'instant' });
-        show(i, range.getBoundingClientRect());
-      });
-      b.addEventListener('focus', () => {
-        const range = rangeOfQuote.get(i);
-        if (range) show(i, range.getBoundingClientRect());
-      });
+      b.addEventListener('click', () => reveal(i));
+      b.addEventListener('focus', () => explainOnly(i));
       li.appendChild(b);
       ul.appendChild(li);
     }
