@@ -339,6 +339,22 @@ fn outer_report(doc: &Doc, speaker: Span) -> Option<Attribution> {
     })
 }
 
+/// The noun phrase of an absolute clause ending right before the participle at token `k`:
+/// `with the i reporting`, `with officials saying`.
+fn absolute_subject(doc: &Doc, k: usize) -> Option<Span> {
+    let sentence = doc.token(k).sentence;
+    let with = (k.saturating_sub(5)..k)
+        .rev()
+        .find(|&j| doc.tok(j).eq_ignore_ascii_case("with"))?;
+    let (from, to) = (with + 1, k);
+    let words = (from..to).all(|j| {
+        doc.is_word(j)
+            && doc.token(j).sentence == sentence
+            && !crate::phrases::is_boundary_word(doc.tok(j))
+    });
+    (to > from && words).then(|| Span::new(doc.token(from).span.start, doc.token(to - 1).span.end))
+}
+
 /// `“…” ― Adriana Rodarte`: a dash and a name closing the paragraph sign the quotation.
 fn dash_signature(doc: &Doc, start: usize, end: usize) -> Option<Attribution> {
     if start >= end || !matches!(doc.tok(start), "\u{2015}" | "\u{2014}" | "\u{2013}" | "-") {
@@ -392,6 +408,15 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
             );
         // ("protesters chanting "Go home!"": right before the quotation it reports it)
         let adjacent = (k + 1..end).all(|j| matches!(doc.tok(j), "," | ":"));
+        // "with the paper reporting that …": an absolute clause, its noun phrase the speaker
+        if is_participle(doc, cue) && !progressive {
+            if let Some(speaker) = absolute_subject(doc, k) {
+                return Some(Attribution {
+                    speaker: Some(speaker),
+                    cue: Some(cue.span),
+                });
+            }
+        }
         if is_participle(doc, cue) && !progressive && !adjacent {
             continue;
         }

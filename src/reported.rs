@@ -238,7 +238,7 @@ fn to_is_hearer(lemma: &str) -> bool {
 fn ends_clause(w: &str) -> bool {
     matches!(
         w,
-        "but" | "while" | "although" | "though" | "whereas" | "according"
+        "but" | "while" | "although" | "though" | "whereas" | "according" | "with"
     )
 }
 
