@@ -75,7 +75,15 @@ delete firefox.minimum_chrome_version;
 firefox.permissions = chromium.permissions.filter((p) => p !== 'sidePanel');
 firefox.background = { scripts: ['background.js'], type: 'module' };
 firefox.sidebar_action = { default_panel: 'panel.html', default_title: 'Who said what' };
-firefox.browser_specific_settings = { gecko: { id: 'whosaid@whosaid.invalid', strict_min_version: '121.0' } };
+firefox.browser_specific_settings = {
+  gecko: {
+    id: 'whosaid@whosaid.invalid',
+    // 140 (the 2025 ESR): optional_host_permissions in MV3, data_collection_permissions
+    strict_min_version: '140.0',
+    // nothing is collected or sent anywhere
+    data_collection_permissions: { required: ['none'] },
+  },
+};
 variant(join(dist, 'firefox'), firefox);
 
 /** The files under `dir`, sorted, as paths relative to it. */

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing (rustup target, the pinned wasm-bindgen-cli, npm ci in
 # www/, Debian's chromium), then formatting, lints, native tests, wasm tests in Node, the wasm
-# build and its size budget, the JS tests, the browser tests, and the evaluation against
-# ../shared/data with its floors.
+# build and its size budget, the JS tests, the browser tests, the extension (web-ext lint of the
+# Firefox variant, tests in Chromium), and the evaluation against ../shared/data with its floors.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -33,6 +33,9 @@ say "JS tests (node --test): loader, offsets, trap recovery, CLI/wasm parity"
 say "browser tests (headless Chromium): highlight.js on test pages, the offline demo"
 ensure_chromium
 (cd www && npm run test:browser)
+
+say "extension: web-ext lint (Firefox variant) and tests in Chromium"
+(cd www && npm run lint:extension && npm run test:extension)
 
 say "evaluation against ../shared/data (floors in eval/floors.json)"
 python3 eval/run.py

@@ -1,6 +1,7 @@
 // A tiny static server for the browser tests: serves www/ on 127.0.0.1 at an ephemeral port,
 // with the right MIME types (application/wasm for the analyzer), a strict Content-Security-Policy
-// on pages/csp.html, and pages/long.html generated on the fly (long-page.mjs).
+// on pages/csp.html (and a stricter one, without wasm, on the extension tests'
+// ../extension-test/pages/strict.html), and pages/long.html generated on the fly (long-page.mjs).
 //   import { start, stop } from './server.mjs';  const origin = await start();  ...  await stop();
 //   node browser-test/server.mjs                  # serves until Ctrl+C, to look at the pages
 
@@ -28,6 +29,9 @@ const TYPES = {
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const CSP_PAGE = '/browser-test/pages/csp.html';
+/** The extension tests' page where neither wasm nor inline script may run in the page itself. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const STRICT_PAGE = '/extension-test/pages/strict.html';
 const LONG_PAGE = '/browser-test/pages/long.html';
 
 let server = null;
@@ -60,6 +64,7 @@ async function handle(req, res) {
     const body = await readFile(file);
     headers['Content-Type'] = TYPES[extname(file)] ?? 'application/octet-stream';
     if (path === CSP_PAGE) headers['Content-Security-Policy'] = CSP;
+    if (path === STRICT_PAGE) headers['Content-Security-Policy'] = STRICT_CSP;
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end(`not found: ${path}\n`);
