@@ -9,7 +9,7 @@
 //! mentioned. The full actor model (titles, kinds from lexicons, aliases, every named
 //! mention) comes in its own stage.
 
-use crate::lexicon::{Gender, Known, Lexicon};
+use crate::lexicon::{Gender, Known, Lexicon, Map};
 use crate::names::NameMention;
 use crate::span::Span;
 
@@ -165,6 +165,12 @@ pub(crate) struct Entry {
 pub(crate) struct Table {
     /// The entries, in order of first mention (merged ones point to their survivor).
     pub entries: Vec<Entry>,
+    /// The entries by key, so that a lookup reads the few actors that can match instead of
+    /// every actor of the text (which would make a text of many names quadratic): `W:` and
+    /// each word of an entry's names, heads, descriptions and titles; `A:` and the initials of
+    /// its name; `N:` and the letters of a one-word name (an acronym); `K:` and its gazetteer
+    /// entry. Lists may hold stale or merged entries: every lookup checks its own condition.
+    index: Map<String, Vec<usize>>,
 }
 
 impl Table {
@@ -179,6 +185,58 @@ impl Table {
     /// The surviving entries.
     pub fn live(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.entries.len()).filter(|&i| self.entries[i].merged.is_none())
+    }
+
+    /// Files entry `i` under the keys of what it now holds (see `index`).
+    fn index_entry(&mut self, i: usize) {
+        let e = &self.entries[i];
+        let mut keys: Vec<String> = Vec::new();
+        let words = e
+            .words
+            .iter()
+            .chain(e.heads.iter().flatten())
+            .chain(e.described.iter().flatten());
+        keys.extend(words.map(|w| format!("W:{w}")));
+        for t in &e.actor.titles {
+            keys.extend(
+                t.split_whitespace()
+                    .map(|w| format!("W:{}", w.to_lowercase())),
+            );
+        }
+        let (all, capitals) = initials(&e.actor.name);
+        keys.push(format!("A:{all}"));
+        keys.push(format!("A:{capitals}"));
+        if !e.actor.name.contains(char::is_whitespace) {
+            keys.push(format!("N:{}", e.actor.name.replace('.', "")));
+        }
+        if let Some(k) = e.known {
+            keys.push(format!("K:{k}"));
+        }
+        for key in keys {
+            let list = self.index.entry(key).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+
+    /// The live entries filed under any of `keys`, in entry order.
+    fn candidates(&self, keys: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| self.index.get(k))
+            .flatten()
+            .copied()
+            .filter(|&i| self.entries[i].merged.is_none())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The live entries that have the word `w` in a name, head, description or title.
+    fn with_word(&self, w: &str) -> Vec<usize> {
+        self.candidates(&[format!("W:{w}")])
     }
 
     fn new_entry(&mut self, words: Vec<String>, name: &str, kind: ActorKind, at: usize) -> usize {
@@ -203,7 +261,9 @@ impl Table {
             narrated: None,
             merged: None,
         });
-        self.entries.len() - 1
+        let i = self.entries.len() - 1;
+        self.index_entry(i);
+        i
     }
 
     fn set_kind(&mut self, i: usize, kind: ActorKind, evidence: Evidence) {
@@ -237,25 +297,28 @@ impl Table {
         // that person
         let namesake = match (m.known, ws.as_slice()) {
             (Some((_, Known::Country | Known::Region | Known::City | Known::Capital)), [w]) => self
-                .live()
+                .with_word(w)
+                .into_iter()
                 .filter(|&i| {
                     let e = &self.entries[i];
                     e.named && e.surely_person && e.words.len() > 1 && e.words.last() == Some(w)
                 })
-                .max_by_key(|&i| self.entries[i].last),
+                .max_by_key(|&i| (self.entries[i].last, i)),
             _ => None,
         };
         // "the Court", "the University": only an actor named before
+        let last_word = ws.last().map_or("", String::as_str);
         if m.back {
             let i = self
-                .live()
+                .with_word(last_word)
+                .into_iter()
                 .filter(|&i| {
                     let e = &self.entries[i];
                     e.named
                         && e.actor.kind != ActorKind::Person
                         && (e.words.ends_with(&ws) || e.heads.iter().any(|h| h.ends_with(&ws)))
                 })
-                .max_by_key(|&i| self.entries[i].last)?;
+                .max_by_key(|&i| (self.entries[i].last, i))?;
             self.mention(i, m.span, MentionKind::Named);
             return Some(i);
         }
@@ -266,7 +329,8 @@ impl Table {
             // body's generic name goes to the body of the text it ends)
             let local = || {
                 matches!(known, Known::Organization).then(|| {
-                    self.live()
+                    self.with_word(last_word)
+                        .into_iter()
                         .filter(|&i| {
                             let e = &self.entries[i];
                             e.named
@@ -275,17 +339,19 @@ impl Table {
                                 && (e.words.ends_with(&ws)
                                     || e.heads.iter().any(|h| h.ends_with(&ws)))
                         })
-                        .max_by_key(|&i| self.entries[i].last)
+                        .max_by_key(|&i| (self.entries[i].last, i))
                 })?
             };
             let found = self
-                .live()
+                .candidates(&[format!("K:{id}")])
+                .into_iter()
                 .find(|&i| self.entries[i].known == Some(id))
                 .or_else(local);
             let i = found.unwrap_or_else(|| {
                 let canonical = lex.canonical_name(id);
                 let i = self.new_entry(words(canonical), canonical, ActorKind::Place, m.span.start);
                 self.entries[i].known = Some(id);
+                self.index_entry(i);
                 i
             });
             let (kind, plural) = match known {
@@ -298,8 +364,15 @@ impl Table {
             i
         } else {
             let person = m.kind == Some(ActorKind::Person);
+            let (all, capitals) = initials(s);
+            let letters: String = s.chars().filter(|c| *c != '.').collect();
+            let mut keys = vec![format!("W:{last_word}")];
+            if !person {
+                keys.push(format!("A:{letters}"));
+            }
             let found = self
-                .live()
+                .candidates(&keys)
+                .into_iter()
                 .filter(|&i| {
                     let e = &self.entries[i];
                     // a person's name does not join a listed place ("Michael Jordan")
@@ -309,7 +382,7 @@ impl Table {
                         && (same_name(&e.words, &ws) || e.heads.iter().any(|h| h.ends_with(&ws)))
                         || e.named && !person && acronym_of(s, &e.actor.name)
                 })
-                .max_by_key(|&i| self.entries[i].last)
+                .max_by_key(|&i| (self.entries[i].last, i))
                 .or_else(|| self.first_name_only(&ws));
             let i = match found {
                 Some(i) => {
@@ -322,12 +395,13 @@ impl Table {
                 None => {
                     // "USI" before "the University of Southern Indiana": an acronym met first
                     let acronym = self
-                        .live()
+                        .candidates(&[format!("N:{all}"), format!("N:{capitals}")])
+                        .into_iter()
                         .filter(|&i| {
                             let e = &self.entries[i];
                             e.named && e.words.len() == 1 && acronym_of(&e.actor.name, s)
                         })
-                        .max_by_key(|&i| self.entries[i].last);
+                        .max_by_key(|&i| (self.entries[i].last, i));
                     match acronym {
                         Some(i) => {
                             self.entries[i].words = ws.clone();
@@ -378,11 +452,14 @@ impl Table {
         if !quoted {
             self.entries[i].narrated = Some(m.span.start);
         }
+        self.index_entry(i);
         // A description met before the name ("Iran's UN Ambassador wrote …" in a headline)
         // joins the named actor it begins.
         if m.described != m.span {
+            let first = unowned(&described).first().cloned().unwrap_or_default();
             let roles: Vec<usize> = self
-                .live()
+                .with_word(&first)
+                .into_iter()
                 .filter(|&r| {
                     r != i && !self.entries[r].named && role_of(&self.entries[r].words, &described)
                 })
@@ -398,7 +475,8 @@ impl Table {
     fn first_name_only(&self, ws: &[String]) -> Option<usize> {
         let [w] = ws else { return None };
         Lexicon::get().gender_of(w)?;
-        let mut found = self.live().filter(|&i| {
+        let candidates = self.with_word(w);
+        let mut found = candidates.into_iter().filter(|&i| {
             let e = &self.entries[i];
             e.named && e.actor.kind == ActorKind::Person && e.words.len() > 1 && &e.words[0] == w
         });
@@ -415,8 +493,11 @@ impl Table {
         if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
             return None;
         }
+        let first = unowned(&ws).first().cloned().unwrap_or_default();
+        let last_word = ws.last().cloned().unwrap_or_default();
         let found = self
-            .live()
+            .candidates(&[format!("W:{first}"), format!("W:{last_word}")])
+            .into_iter()
             .filter(|&i| {
                 let e = &self.entries[i];
                 same_name(&e.words, &ws)
@@ -424,7 +505,7 @@ impl Table {
                         .iter()
                         .any(|d| role_of(&ws, d) || d.ends_with(&ws))
             })
-            .max_by_key(|&i| self.entries[i].last)
+            .max_by_key(|&i| (self.entries[i].last, i))
             .or_else(|| self.titled(&ws));
         let i = match found {
             Some(i) => i,
@@ -442,6 +523,7 @@ impl Table {
         }
         self.mention(i, span, MentionKind::Role);
         self.entries[i].narrated = Some(span.start);
+        self.index_entry(i);
         Some(i)
     }
 
@@ -456,7 +538,8 @@ impl Table {
         if rest.is_empty() || !rest.iter().all(|w| lex.is_title(w)) {
             return None;
         }
-        self.live()
+        self.with_word(rest[0])
+            .into_iter()
             .filter(|&i| {
                 let e = &self.entries[i];
                 e.named
@@ -468,7 +551,7 @@ impl Table {
                             .any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
                     })
             })
-            .max_by_key(|&i| self.entries[i].last)
+            .max_by_key(|&i| (self.entries[i].last, i))
     }
 
     /// Merges entry `from` into entry `into`.
@@ -494,6 +577,7 @@ impl Table {
         if e.actor.gender.is_none() {
             e.actor.gender = gender;
         }
+        self.index_entry(into);
     }
 
     /// Adds a pronoun mention to actor `i`; "he" and "she" teach the actor's gender.
@@ -570,16 +654,35 @@ fn same_name(a: &[String], b: &[String]) -> bool {
     a.ends_with(b) || b.ends_with(a)
 }
 
+/// The words without a leading possessor ("iran s un ambassador" → "un ambassador").
+fn unowned(w: &[String]) -> Vec<String> {
+    match w {
+        [_, s, rest @ ..] if s == "s" && !rest.is_empty() => rest.to_vec(),
+        _ => w.to_vec(),
+    }
+}
+
+/// The initials of a name's words, upper-cased, and those of its capitalised words only:
+/// the two acronyms it may go by ("Kenya Wildlife Service": "KWS"; "For Inspiration and
+/// Recognition of Science and Technology": "FIARST"... and "FIRST").
+fn initials(name: &str) -> (String, String) {
+    let all = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let capitals = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    (all, capitals)
+}
+
 /// Whether `role` begins `full` and ends in a title: "Iran's UN Ambassador" begins "Iran's
 /// UN Ambassador Majid Takht Ravanchi". A leading possessor ("Iran's") may be left out of
 /// either.
 fn role_of(role: &[String], full: &[String]) -> bool {
-    let unowned = |w: &[String]| -> Vec<String> {
-        match w {
-            [_, s, rest @ ..] if s == "s" && !rest.is_empty() => rest.to_vec(),
-            _ => w.to_vec(),
-        }
-    };
     let (role, full) = (unowned(role), unowned(full));
     role.len() < full.len()
         && full.starts_with(&role)
@@ -594,16 +697,7 @@ fn acronym_of(acronym: &str, name: &str) -> bool {
     if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
         return false;
     }
-    let all: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let capitals: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+    let (all, capitals) = initials(name);
     name.split_whitespace().count() >= 2 && (all == letters || capitals == letters)
 }
 
