@@ -234,9 +234,17 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
             )
     };
-    // (not "His aides say": a plural noun before a verb is its subject)
+    // (not "His aides say": a plural noun before a verb is its subject; nor "with the paper
+    // reporting …": an absolute clause, its participle a verb)
     let plural = prev_text.ends_with('s') && !prev_text.ends_with("ss");
-    if det_before && !plural && prev_text.chars().all(|c| c.is_lowercase() || c == '-') {
+    let absolute = i >= 3
+        && seg.tokens[i - 3]
+            .span
+            .text(text)
+            .eq_ignore_ascii_case("with")
+        && span.text(text).ends_with("ing");
+    if det_before && !plural && !absolute && prev_text.chars().all(|c| c.is_lowercase() || c == '-')
+    {
         return true;
     }
     crate::segment::is_possessive(prev_text)
