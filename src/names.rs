@@ -222,6 +222,24 @@ fn run(
     end: usize,
     out: &mut Vec<NameMention>,
 ) {
+    // (a run that splits into a person and the rest goes on with the rest in this loop, not
+    // by recursion: thousands of "X of the Y Party of …" in a row must not exhaust the stack)
+    let mut from = start;
+    while let Some(next) = run_part(doc, lex, inside, from, end, out) {
+        from = next;
+    }
+}
+
+/// One run, or its first part: returns where the rest starts when it split off a person
+/// (`Claudia Mo` of `Claudia Mo of the Civic Party`) and the rest is still to be read.
+fn run_part(
+    doc: &Doc,
+    lex: &Lexicon,
+    inside: &HashSet<&str>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<NameMention>,
+) -> Option<usize> {
     let mut start = start;
     let at_start = starts_sentence(doc, start);
     // "The Pentagon", "But Zarif": an article or a sentence's first function word is no part
@@ -234,7 +252,7 @@ fn run(
         start += 1;
     }
     if start >= end {
-        return;
+        return None;
     }
     // `UNITED NATIONS (Dunya News) –`: a dateline in capitals opening a paragraph.
     let shouted = (start..end).all(|k| {
@@ -246,7 +264,7 @@ fn run(
         let opens =
             para.is_some_and(|p| doc.seg.paragraphs[p].start == doc.token(start).span.start);
         if opens || lex.known(&joined(doc, start, end)).is_none() {
-            return;
+            return None;
         }
     }
     // "Article 51", "Model 3": a word numbered is a thing.
@@ -259,14 +277,14 @@ fn run(
         && adjacent(doc, end - 1, end)
         && lex.known(&joined(doc, start, end)).is_none()
     {
-        return;
+        return None;
     }
     // A single word that starts a sentence and is capitalised nowhere else, unless known.
     if end - start == 1 && starts_sentence(doc, start) {
         let w = doc.tok(start);
         let known = lex.known(w).is_some() || lex.gender_of(w.trim_end_matches("'s")).is_some();
         if !known && !is_acronym(w) && !inside.contains(w.trim_end_matches("'s")) {
-            return;
+            return None;
         }
     }
     // The whole run as one listed name ("United Nations Security Council", "New York Times").
@@ -278,14 +296,22 @@ fn run(
             }
         }
         push_known(doc, start, end, known, out);
-        return;
+        return None;
     }
     // "and" joins two names ("Trump and Zarif"); an organisation named with it ("Department
     // of Health and Human Services") keeps its head in the first part.
     if let Some(and) = (start + 1..end - 1).find(|&k| doc.tok(k) == "and") {
-        run(doc, lex, inside, start, and, out);
-        run(doc, lex, inside, and + 1, end, out);
-        return;
+        // (each "and" in turn, in a loop: a run of thousands of names joined by "and" must
+        // not recurse that deep)
+        let mut from = start;
+        for k in and..end - 1 {
+            if doc.tok(k) == "and" {
+                run(doc, lex, inside, from, k, out);
+                from = k + 1;
+            }
+        }
+        run(doc, lex, inside, from, end, out);
+        return None;
     }
     let word_kind = |k: usize| {
         let w = doc.tok(k).to_lowercase();
@@ -317,7 +343,7 @@ fn run(
                 push_known(doc, k, k + 1, kn, out);
             }
         }
-        return;
+        return None;
     }
     // "University" or "Court" alone: a common noun written with a capital, which can only
     // refer back to a name ("the Court" for "the Supreme Court")
@@ -332,7 +358,7 @@ fn run(
             hinted: false,
             back: true,
         });
-        return;
+        return None;
     }
     // "X of Y": the head is X ("Municipality of Livorno", "Bank of America"), and Y, a
     // place, a name of its own; "Claudia Mo of the Civic Party": a person of an organisation.
@@ -360,8 +386,7 @@ fn run(
                         }));
             if person {
                 run(doc, lex, inside, start, of, out);
-                run(doc, lex, inside, object, end, out);
-                return;
+                return Some(object);
             }
         }
     }
@@ -513,7 +538,7 @@ fn run(
             hinted: false,
             back: false,
         });
-        return;
+        return None;
     }
     let mut title_from: Option<usize> = None;
     for (j, &(a, b, p)) in pieces.iter().enumerate() {
@@ -561,6 +586,7 @@ fn run(
             }
         }
     }
+    None
 }
 
 /// "Andy Warhol Foundation", "Andy Warhol Photographic Legacy Program": a body or thing
@@ -727,5 +753,25 @@ mod tests {
             names("The winners were Claudia Mo of the Civic Party and Ben Chan."),
             ["Claudia Mo", "Civic Party", "Ben Chan"]
         );
+    }
+
+    #[test]
+    fn a_run_of_thousands_of_names_needs_no_deep_stack() {
+        // 20,000 names joined by "and" in one sentence, read on a small stack: the run is
+        // split in a loop, not by recursion
+        let text: String = (0..20_000)
+            .map(|i| format!("Name{}x Smith", char::from(b'A' + (i % 26) as u8)))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let found = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                let doc = Doc::new(&text, Lexicon::get());
+                find(&doc).len()
+            })
+            .expect("a thread")
+            .join()
+            .expect("no stack overflow");
+        assert!(found >= 20_000, "{found}");
     }
 }
