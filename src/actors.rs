@@ -290,6 +290,8 @@ impl Table {
         let lex = Lexicon::get();
         let s = m.span.text(text);
         let ws = words(s);
+        // (whether this name changes what the entry is filed under: then it is filed again)
+        let mut refile = false;
         if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
             return None;
         }
@@ -389,6 +391,7 @@ impl Table {
                     if ws.len() > self.entries[i].words.len() && self.entries[i].known.is_none() {
                         self.entries[i].words = ws.clone();
                         self.entries[i].actor.name = s.to_string();
+                        refile = true;
                     }
                     i
                 }
@@ -406,6 +409,7 @@ impl Table {
                         Some(i) => {
                             self.entries[i].words = ws.clone();
                             self.entries[i].actor.name = s.to_string();
+                            refile = true;
                             i
                         }
                         None => self.new_entry(ws.clone(), s, ActorKind::Person, m.span.start),
@@ -430,6 +434,7 @@ impl Table {
             let head = ws[..of].to_vec();
             if !e.heads.contains(&head) {
                 e.heads.push(head);
+                refile = true;
             }
         }
         if e.actor.gender.is_none() {
@@ -442,17 +447,21 @@ impl Table {
             let t = t.text(text).to_string();
             if !e.actor.titles.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
                 e.actor.titles.push(t);
+                refile = true;
             }
         }
         let described = words(m.described.text(text));
         if m.described != m.span && !e.described.contains(&described) {
             e.described.push(described.clone());
+            refile = true;
         }
         self.mention(i, m.span, MentionKind::Named);
         if !quoted {
             self.entries[i].narrated = Some(m.span.start);
         }
-        self.index_entry(i);
+        if refile {
+            self.index_entry(i);
+        }
         // A description met before the name ("Iran's UN Ambassador wrote …" in a headline)
         // joins the named actor it begins.
         if m.described != m.span {
@@ -523,7 +532,6 @@ impl Table {
         }
         self.mention(i, span, MentionKind::Role);
         self.entries[i].narrated = Some(span.start);
-        self.index_entry(i);
         Some(i)
     }
 

@@ -246,8 +246,7 @@ fn run_part(
     // of the name.
     while start < end
         && (matches!(doc.tok(start), "The" | "A" | "An")
-            || at_start && start == end - 1 && lex.is_sentence_starter(doc.tok(start))
-            || at_start && end - start > 1 && lex.is_sentence_starter(doc.tok(start)))
+            || at_start && lex.is_sentence_starter(doc.tok(start)))
     {
         start += 1;
     }
@@ -362,12 +361,16 @@ fn run_part(
     }
     // "X of Y": the head is X ("Municipality of Livorno", "Bank of America"), and Y, a
     // place, a name of its own; "Claudia Mo of the Civic Party": a person of an organisation.
-    if let Some(of) = (start + 1..end - 1).find(|&k| doc.tok(k) == "of") {
-        let object = if doc.tok(of + 1) == "the" {
+    // (`of`: the first "of" inside the run; `object`: where Y starts, after "of the")
+    let of = (start + 1..end - 1).find(|&k| doc.tok(k) == "of");
+    let object = of.map(|of| {
+        if doc.tok(of + 1) == "the" {
             of + 2
         } else {
             of + 1
-        };
+        }
+    });
+    if let (Some(of), Some(object)) = (of, object) {
         if object < end {
             // ("Lee Cheuk-yan of the Labour Party": two or more words with no organisation or
             // place word before "of", an organisation after it)
@@ -466,12 +469,7 @@ fn run_part(
         }
         // "Municipality of Livorno", "University of Southern Indiana": a body named for a
         // place names the place (not "Church of Scientology": a church is of a faith)
-        if let Some(of) = (start + 1..end - 1).find(|&k| doc.tok(k) == "of") {
-            let object = if doc.tok(of + 1) == "the" {
-                of + 2
-            } else {
-                of + 1
-            };
+        if let (Some(of), Some(object)) = (of, object) {
             let governs = matches!(
                 doc.tok(of - 1).to_lowercase().as_str(),
                 "municipality"

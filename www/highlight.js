@@ -560,7 +560,7 @@ function explain(doc, collected, result, live) {
     tip.appendChild(meta);
     tip.hidden = false;
     const view = doc.defaultView;
-    const top = rect.bottom + 8 + (view ? 0 : 0);
+    const top = rect.bottom + 8;
     tip.style.left = `${Math.max(8, Math.min(rect.left, (view?.innerWidth ?? 800) - 360))}px`;
     tip.style.top = `${top > (view?.innerHeight ?? 600) - 80 ? rect.top - 70 : top}px`;
   };
