@@ -63,6 +63,7 @@ pub mod analysis;
 pub mod attribution;
 pub mod doc;
 pub mod html;
+pub mod jsonl;
 pub mod lexicon;
 pub mod marks;
 pub mod names;

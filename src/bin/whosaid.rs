@@ -10,7 +10,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use whosaid::{Extractor, Options, Report};
+use whosaid::{jsonl, Extractor, Options, Report};
 
 const USAGE: &str = "\
 usage: whosaid [--json] [--rejected] FILE|-
@@ -170,15 +170,9 @@ fn run_jsonl(path: Option<&str>, options: &Options) -> io::Result<bool> {
         if line.trim().is_empty() {
             continue;
         }
-        match parse_line(&line) {
-            Ok((id, text)) => {
-                let analysis = extractor.extract(&text);
-                let report = Report::new(&text, &analysis, options);
-                let record = Prediction {
-                    id: &id,
-                    report: &report,
-                };
-                serde_json::to_writer(&mut out, &record).map_err(io::Error::other)?;
+        match jsonl::read_line(&line) {
+            Ok(input) => {
+                out.write_all(jsonl::predict(&extractor, &input, options).as_bytes())?;
                 out.write_all(b"\n")?;
             }
             Err(msg) => {
@@ -189,26 +183,4 @@ fn run_jsonl(path: Option<&str>, options: &Options) -> io::Result<bool> {
     }
     out.flush()?;
     Ok(ok)
-}
-
-#[derive(serde::Serialize)]
-struct Prediction<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    report: &'a Report,
-}
-
-fn parse_line(line: &str) -> Result<(serde_json::Value, String), String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let obj = v.as_object().ok_or("not a JSON object")?;
-    let id = obj.get("id").ok_or("no \"id\" field")?.clone();
-    if !(id.is_string() || id.is_number()) {
-        return Err("\"id\" must be a string or a number".into());
-    }
-    let text = obj
-        .get("text")
-        .ok_or("no \"text\" field")?
-        .as_str()
-        .ok_or("\"text\" must be a string")?;
-    Ok((id, text.to_string()))
 }

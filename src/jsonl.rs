@@ -1,0 +1,92 @@
+//! The JSON Lines format of the command-line tool (`whosaid --jsonl`): one
+//! `{"id": …, "text": …}` object per input line, one prediction per output line (the format of
+//! `../shared/eval/README.md`: the input's `id` and the [`Report`]'s fields).
+//!
+//! Kept in the library, apart from the command-line tool's I/O, so that the reader can be
+//! tested and fuzzed on its own.
+
+use crate::{Extractor, Options, Report};
+
+/// One input line: the article's id (a JSON string or number, echoed back) and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// The id, as given.
+    pub id: serde_json::Value,
+    /// The article's text.
+    pub text: String,
+}
+
+/// Reads one input line. Errors say what is wrong with it, for a message that names the line.
+pub fn read_line(line: &str) -> Result<Input, String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let serde_json::Value::Object(mut obj) = v else {
+        return Err("not a JSON object".into());
+    };
+    let id = obj.remove("id").ok_or("no \"id\" field")?;
+    if !(id.is_string() || id.is_number()) {
+        return Err("\"id\" must be a string or a number".into());
+    }
+    let text = match obj.remove("text").ok_or("no \"text\" field")? {
+        serde_json::Value::String(s) => s,
+        _ => return Err("\"text\" must be a string".into()),
+    };
+    Ok(Input { id, text })
+}
+
+#[derive(serde::Serialize)]
+struct Prediction<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// Analyses one input and returns its prediction line (JSON, without the newline).
+pub fn predict(extractor: &Extractor, input: &Input, options: &Options) -> String {
+    let analysis = extractor.extract(&input.text);
+    let report = Report::new(&input.text, &analysis, options);
+    let record = Prediction {
+        id: &input.id,
+        report: &report,
+    };
+    // Serialising plain structs of strings and numbers into a String cannot fail.
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_gives_its_id_and_text() {
+        let input = read_line(r#"{"id": 7, "text": "Hi.", "extra": true}"#).unwrap();
+        assert_eq!(input.id, serde_json::json!(7));
+        assert_eq!(input.text, "Hi.");
+    }
+
+    #[test]
+    fn bad_lines_say_what_is_wrong() {
+        for (line, msg) in [
+            ("[1]", "not a JSON object"),
+            (r#"{"text": "x"}"#, "no \"id\" field"),
+            (
+                r#"{"id": null, "text": "x"}"#,
+                "\"id\" must be a string or a number",
+            ),
+            (r#"{"id": "a"}"#, "no \"text\" field"),
+            (r#"{"id": "a", "text": 3}"#, "\"text\" must be a string"),
+        ] {
+            assert_eq!(read_line(line).unwrap_err(), msg, "{line}");
+        }
+        assert!(read_line("{").unwrap_err().starts_with("not JSON"));
+    }
+
+    #[test]
+    fn a_prediction_echoes_the_id_first() {
+        let input = read_line(r#"{"id": "doc-1", "text": "\"Yes,\" she said."}"#).unwrap();
+        let line = predict(&Extractor::new(), &input, &Options::default());
+        assert!(
+            line.starts_with(r#"{"id":"doc-1","quotes":[{"start":0,"#),
+            "{line}"
+        );
+    }
+}
