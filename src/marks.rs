@@ -89,27 +89,27 @@ fn is_mark_char(c: char) -> bool {
     )
 }
 
-/// Finds and classifies every quote mark of `text`, in order.
+/// Finds and classifies every quote mark of `text`, in order. One pass over the characters,
+/// looking at a mark's neighbours in the text itself (no copy of the text: memory stays
+/// that of the marks found).
 pub fn classify(text: &str) -> Vec<Mark> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut marks = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut chars = text.char_indices();
+    while let Some((pos, c)) = chars.next() {
         if !is_mark_char(c) {
-            i += 1;
             continue;
         }
         // Doubled ASCII marks: `` and '' are one double mark.
-        let doubled = i + 1 < chars.len() && chars[i + 1].1 == c && matches!(c, '`' | '\'');
-        let width = if doubled { 2 } else { 1 };
-        let end = if i + width < chars.len() {
-            chars[i + width].0
+        let after_mark = pos + c.len_utf8();
+        let doubled = char_after(text, after_mark) == Some(c) && matches!(c, '`' | '\'');
+        let end = if doubled {
+            chars.next(); // the second mark
+            after_mark + c.len_utf8()
         } else {
-            text.len()
+            after_mark
         };
-        let prev = i.checked_sub(1).map(|k| chars[k].1);
-        let next = chars.get(i + width).map(|&(_, c)| c);
+        let prev = char_before(text, pos);
+        let next = char_after(text, end);
         let space_before = prev.is_none_or(is_space);
         let space_after = next.is_none_or(is_space);
         let left = !space_after
@@ -125,20 +125,19 @@ pub fn classify(text: &str) -> Vec<Mark> {
             (false, true) => Some(Role::Close),
             _ => None,
         };
-        i += width;
         let (family, role) = match c {
             '`' if doubled => (Family::Double, Role::Open),
             '`' => (Family::Single, Role::Open),
             '\'' if doubled => (Family::Double, flank.unwrap_or(Role::Either)),
             '"' => {
-                if is_prime(&chars, i - 1) {
+                if is_prime(text, pos, c) {
                     continue;
                 }
                 (Family::Double, flank.unwrap_or(Role::Either))
             }
             '\u{201C}' | '\u{201E}' | '\u{201F}' => (Family::Double, directed(Role::Open, flank)),
             '\u{201D}' => {
-                if is_prime(&chars, i - 1) {
+                if is_prime(text, pos, c) {
                     continue;
                 }
                 (Family::Double, directed(Role::Close, flank))
@@ -154,7 +153,7 @@ pub fn classify(text: &str) -> Vec<Mark> {
                 if letter_before && letter_after {
                     continue; // don't, Iran’s, O'Neill
                 }
-                if is_prime(&chars, i - 1) || is_elision(&chars, i, prev) {
+                if is_prime(text, pos, c) || is_elision(text, pos, end, prev) {
                     continue;
                 }
                 let role = match (c, flank) {
@@ -178,6 +177,25 @@ pub fn classify(text: &str) -> Vec<Mark> {
     marks
 }
 
+/// The character that ends just before byte `pos` of `text` (a character boundary).
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// The character that starts at byte `pos` of `text` (a character boundary).
+fn char_after(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// Where the run of ASCII digits ending at byte `pos` starts.
+fn digits_before(text: &str, pos: usize) -> usize {
+    pos - text.as_bytes()[..pos]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
 /// A curly mark keeps its own direction unless its neighbours clearly say the opposite
 /// (`”Mr.` at a paragraph start is a misprinted opening mark).
 fn directed(own: Role, flank: Option<Role>) -> Role {
@@ -187,53 +205,50 @@ fn directed(own: Role, flank: Option<Role>) -> Role {
     }
 }
 
-/// `5'11"`, `6’2”`: a digit, a foot mark, digits, an inch mark.
-fn is_prime(chars: &[(usize, char)], i: usize) -> bool {
-    let c = chars[i].1;
-    let digit_before = i > 0 && chars[i - 1].1.is_ascii_digit();
-    if !digit_before {
-        return false;
-    }
-    let mut k = i - 1;
-    while k > 0 && chars[k - 1].1.is_ascii_digit() {
-        k -= 1;
+/// `5'11"`, `6’2”`: a digit, a foot mark, digits, an inch mark. `c` is the mark at `pos`.
+fn is_prime(text: &str, pos: usize, c: char) -> bool {
+    let k = digits_before(text, pos);
+    if k == pos {
+        return false; // no digit before
     }
     match c {
         // inch mark: digits preceded by a foot mark
-        '"' | '\u{201D}' => k > 0 && matches!(chars[k - 1].1, '\'' | '\u{2019}' | '\u{2032}'),
+        '"' | '\u{201D}' => matches!(char_before(text, k), Some('\'' | '\u{2019}' | '\u{2032}')),
         // foot mark: digits before, digits and an inch mark after
         _ => {
-            let mut j = i + 1;
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
-                j += 1;
-            }
-            j > i + 1 && j < chars.len() && matches!(chars[j].1, '"' | '\u{201D}' | '\u{2033}')
+            let from = pos + c.len_utf8();
+            let digits = text.as_bytes()[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            digits > 0
+                && matches!(
+                    char_after(text, from + digits),
+                    Some('"' | '\u{201D}' | '\u{2033}')
+                )
         }
     }
 }
 
-/// `'90s`, `'em`, `rock 'n' roll`: an apostrophe standing for left-out letters.
-fn is_elision(chars: &[(usize, char)], after: usize, prev: Option<char>) -> bool {
+/// `'90s`, `'em`, `rock 'n' roll`: an apostrophe (at `pos`, ending at `after`) standing for
+/// left-out letters.
+fn is_elision(text: &str, pos: usize, after: usize, prev: Option<char>) -> bool {
     if !prev.is_none_or(|p| is_space(p) || p == '(') {
         // "rock 'n' roll": the second mark of 'n'
-        if prev == Some('n')
-            && after >= 4
-            && is_space(chars[after - 4].1)
-            && matches!(chars[after - 3].1, '\'' | '\u{2018}' | '\u{2019}')
-        {
-            return true;
+        if prev == Some('n') {
+            let mut back = text[..pos - 1].chars().rev();
+            return matches!(back.next(), Some('\'' | '\u{2018}' | '\u{2019}'))
+                && back.next().is_some_and(is_space);
         }
         return false;
     }
-    let mut j = after;
-    while j < chars.len() && chars[j].1.is_alphanumeric() {
-        j += 1;
-    }
-    let word: String = chars[after..j]
-        .iter()
-        .map(|&(_, c)| c.to_ascii_lowercase())
-        .collect();
-    let next = chars.get(j).map(|&(_, c)| c);
+    let rest = &text[after..];
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    let word = rest[..len].to_ascii_lowercase();
+    let next = char_after(rest, len);
     if word.len() >= 2 && word.chars().take(2).all(|c| c.is_ascii_digit()) {
         return word.len() == 2 || word.ends_with('s'); // '90s, '08
     }
