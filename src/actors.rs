@@ -171,7 +171,20 @@ pub(crate) struct Table {
     /// its name; `N:` and the letters of a one-word name (an acronym); `K:` and its gazetteer
     /// entry. Lists may hold stale or merged entries: every lookup checks its own condition.
     index: Map<String, Vec<usize>>,
+    /// Every entry, each time it is mentioned in the narration (its `narrated` set), in
+    /// order: the latest candidates for a pronoun are at its end.
+    narration: Vec<usize>,
 }
+
+/// How many of the latest entries filed under a key a lookup reads: an alias names one of
+/// the latest actors it could name, and a text of thousands of actors sharing a word (a
+/// list of names, an attack) stays linear.
+const KEY_REACH: usize = 64;
+
+/// How many of the latest mentions in the narration a pronoun looks back over for its
+/// antecedent (far more than the actors of any article's page, and it keeps a text of
+/// many names and pronouns linear).
+const PRONOUN_REACH: usize = 256;
 
 impl Table {
     /// The surviving entry entry `i` was merged into (itself when never merged).
@@ -225,7 +238,7 @@ impl Table {
         let mut out: Vec<usize> = keys
             .iter()
             .filter_map(|k| self.index.get(k))
-            .flatten()
+            .flat_map(|list| &list[list.len().saturating_sub(KEY_REACH)..])
             .copied()
             .filter(|&i| self.entries[i].merged.is_none())
             .collect();
@@ -368,6 +381,7 @@ impl Table {
             let person = m.kind == Some(ActorKind::Person);
             let (all, capitals) = initials(s);
             let letters: String = s.chars().filter(|c| *c != '.').collect();
+            let as_acronym = acronym(s);
             let mut keys = vec![format!("W:{last_word}")];
             if !person {
                 keys.push(format!("A:{letters}"));
@@ -382,7 +396,11 @@ impl Table {
                     e.named
                         && !listed_place
                         && (same_name(&e.words, &ws) || e.heads.iter().any(|h| h.ends_with(&ws)))
-                        || e.named && !person && acronym_of(s, &e.actor.name)
+                        || e.named
+                            && !person
+                            && as_acronym
+                                .as_deref()
+                                .is_some_and(|a| initials_are(a, &e.actor.name))
                 })
                 .max_by_key(|&i| (self.entries[i].last, i))
                 .or_else(|| self.first_name_only(&ws));
@@ -402,7 +420,9 @@ impl Table {
                         .into_iter()
                         .filter(|&i| {
                             let e = &self.entries[i];
-                            e.named && e.words.len() == 1 && acronym_of(&e.actor.name, s)
+                            e.named
+                                && e.words.len() == 1
+                                && acronym(&e.actor.name).is_some_and(|a| initials_are(&a, s))
                         })
                         .max_by_key(|&i| (self.entries[i].last, i));
                     match acronym {
@@ -457,7 +477,7 @@ impl Table {
         }
         self.mention(i, m.span, MentionKind::Named);
         if !quoted {
-            self.entries[i].narrated = Some(m.span.start);
+            self.narrate(i, m.span.start);
         }
         if refile {
             self.index_entry(i);
@@ -531,7 +551,7 @@ impl Table {
             e.actor.gender = gender_of(s);
         }
         self.mention(i, span, MentionKind::Role);
-        self.entries[i].narrated = Some(span.start);
+        self.narrate(i, span.start);
         Some(i)
     }
 
@@ -585,6 +605,7 @@ impl Table {
         if e.actor.gender.is_none() {
             e.actor.gender = gender;
         }
+        self.narration.push(into);
         self.index_entry(into);
     }
 
@@ -601,7 +622,27 @@ impl Table {
             }
         }
         self.mention(i, span, MentionKind::Pronoun);
-        self.entries[i].narrated = Some(span.start);
+        self.narrate(i, span.start);
+    }
+
+    /// Records a mention of entry `i` in the narration, at byte `at`.
+    fn narrate(&mut self, i: usize, at: usize) {
+        self.entries[i].narrated = Some(at);
+        self.narration.push(i);
+    }
+
+    /// The entry mentioned last in the narration before byte `before` among those that
+    /// `fits`, looking back over the latest [`PRONOUN_REACH`] mentions.
+    pub fn latest_narrated(&self, before: usize, fits: impl Fn(&Entry) -> bool) -> Option<usize> {
+        let from = self.narration.len().saturating_sub(PRONOUN_REACH);
+        self.narration[from..]
+            .iter()
+            .map(|&e| self.root(e))
+            .filter(|&e| {
+                let entry = &self.entries[e];
+                entry.narrated.is_some_and(|at| at < before) && fits(entry)
+            })
+            .max_by_key(|&e| (self.entries[e].narrated, e))
     }
 
     /// The actors, in order of first mention, and the new index of every entry.
@@ -697,16 +738,18 @@ fn role_of(role: &[String], full: &[String]) -> bool {
         && role.last().is_some_and(|w| Lexicon::get().is_title(w))
 }
 
-/// "FIRST" for "For Inspiration and Recognition of Science and Technology", "KWS" for
-/// "Kenya Wildlife Service": an acronym made of the initials of a name's words (small words
-/// may be left out).
-fn acronym_of(acronym: &str, name: &str) -> bool {
-    let letters: String = acronym.chars().filter(|c| *c != '.').collect();
-    if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
-        return false;
-    }
+/// Whether `acronym` (its letters, as [`acronym`] gives them) is made of the initials of
+/// `name`'s words (small words may be left out): "FIRST" for "For Inspiration and
+/// Recognition of Science and Technology", "KWS" for "Kenya Wildlife Service".
+fn initials_are(acronym: &str, name: &str) -> bool {
     let (all, capitals) = initials(name);
-    name.split_whitespace().count() >= 2 && (all == letters || capitals == letters)
+    name.split_whitespace().count() >= 2 && (all == acronym || capitals == acronym)
+}
+
+/// The letters of a word that can be an acronym ("U.N." gives "UN"): two or more capitals.
+fn acronym(word: &str) -> Option<String> {
+    let letters: String = word.chars().filter(|c| *c != '.').collect();
+    (letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
 }
 
 /// Person or organisation, and whether the phrase names a group of people ("officials").

@@ -128,15 +128,9 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
                             _ => None,
                         };
                         let latest = |want: Option<Gender>| {
-                            table
-                                .live()
-                                .filter(|&e| {
-                                    let entry = &table.entries[e];
-                                    entry.narrated.is_some_and(|at| at < span.start)
-                                        && fits(entry, p)
-                                        && (want.is_none() || entry.actor.gender == want)
-                                })
-                                .max_by_key(|&e| table.entries[e].narrated)
+                            table.latest_narrated(span.start, |entry| {
+                                fits(entry, p) && (want.is_none() || entry.actor.gender == want)
+                            })
                         };
                         let chosen = previous
                             .or_else(|| gender.and_then(|g| latest(Some(g))))

@@ -1,0 +1,128 @@
+//! The hostile inputs of issue 8, shared by `benches/adversarial.rs` (time against ordinary
+//! text of the same size) and `tests/adversarial.rs` (correctness at a smaller scale).
+//! Every text is generated here; the ordinary text is the golden articles written for the
+//! project.
+
+#![allow(dead_code)] // each includer uses its part
+
+/// The hostile inputs, each at the size the issue names (bytes are approximate).
+pub fn inputs(scale: usize) -> Vec<(&'static str, String)> {
+    let mb = 1024 * 1024 / scale;
+    vec![
+        (
+            "10 MB of quote marks",
+            cycle("\"\u{201C}\u{201D}'\u{2018}\u{2019}«»", 10 * mb),
+        ),
+        ("one 5 MB paragraph, no punctuation", no_punctuation(5 * mb)),
+        ("100,000 distinct capitalised names", names(100_000 / scale)),
+        ("quotes nested 10,000 deep", nested(10_000 / scale)),
+        (
+            "1 MB of combining marks",
+            cycle("e\u{301}\u{302}\u{303}\u{304}\u{305}", mb),
+        ),
+        ("mixed right-to-left and left-to-right", mixed_rtl(mb)),
+        (
+            "NUL bytes and replacement characters",
+            cycle("\0\u{FFFD}\0 said \"\0\"", mb),
+        ),
+    ]
+}
+
+/// `unit` repeated to about `bytes` bytes.
+fn cycle(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+/// Lower-case words with single spaces: no sentence ends, no paragraph ends.
+fn no_punctuation(bytes: usize) -> String {
+    let words = [
+        "the", "council", "said", "that", "harbour", "plans", "would", "change",
+    ];
+    let mut out = String::with_capacity(bytes + 16);
+    let mut i = 0usize;
+    while out.len() < bytes {
+        out.push_str(words[i % words.len()]);
+        out.push(' ');
+        i = i.wrapping_mul(31).wrapping_add(7);
+    }
+    out
+}
+
+/// `n` different capitalised two-word names, most sharing their last word, each in a short
+/// sentence with a cue, so that every name is a candidate speaker and actor, and a pronoun
+/// speaker after every other name.
+fn names(n: usize) -> String {
+    const SYLLABLES: [&str; 16] = [
+        "al", "be", "cor", "da", "el", "fin", "ga", "hul", "is", "jo", "ka", "lem", "mo", "nar",
+        "os", "pe",
+    ];
+    let word = |mut k: usize| {
+        let mut w = String::new();
+        for _ in 0..3 {
+            w.push_str(SYLLABLES[k % 16]);
+            k /= 16;
+        }
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let mut out = String::new();
+    for i in 0..n {
+        let (first, last) = (word(i % 4096), word(i / 4096 + 7));
+        out.push_str(&format!("{first} {last} said the plan would work. "));
+        if i % 2 == 1 {
+            out.push_str("She added that it was late. ");
+        }
+        if i % 8 == 7 {
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// Quotations inside quotations, `depth` deep, alternating the mark families, then closed.
+fn nested(depth: usize) -> String {
+    let opens = ["\u{201C}", "\u{2018}", "\"", "'", "«"];
+    let closes = ["\u{201D}", "\u{2019}", "\"", "'", "»"];
+    let mut out = String::from("The mayor said ");
+    for d in 0..depth {
+        out.push_str(opens[d % 5]);
+        out.push_str("we said ");
+    }
+    out.push_str("enough");
+    for d in (0..depth).rev() {
+        out.push_str(closes[d % 5]);
+    }
+    out.push_str(", she said.");
+    out
+}
+
+/// News sentences in English with Arabic and Hebrew names and quotations, and bidirectional
+/// control characters.
+fn mixed_rtl(bytes: usize) -> String {
+    cycle(
+        "\u{201C}\u{645}\u{631}\u{62D}\u{628}\u{627} \u{628}\u{627}\u{644}\u{639}\u{627}\u{644}\u{645},\u{201D} \
+         said \u{202B}\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{202C} Cohen, the mayor of \u{5D7}\u{5D9}\u{5E4}\u{5D4}. \
+         \u{2067}\u{627}\u{644}\u{648}\u{632}\u{64A}\u{631}\u{2069} told reporters the talks \u{200F}would go on\u{200E}.\n\n",
+        bytes,
+    )
+}
+
+/// Ordinary text: the golden articles, repeated and cut to `bytes` (on a character boundary).
+pub fn ordinary(bytes: usize) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut base = String::new();
+    for name in ["harbour-strike", "council-vote", "summit"] {
+        let path = dir.join(format!("{name}.txt"));
+        base.push_str(&std::fs::read_to_string(path).expect("the golden articles"));
+        base.push_str("\n\n");
+    }
+    let mut text = base.repeat(bytes / base.len() + 1);
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
