@@ -37,10 +37,12 @@ export function assertBuilt(path) {
  * Launches Chromium with a fresh profile and the extension at `dir` (unpacked) loaded, and waits
  * for its service worker. Resolves to the context, the worker (`Worker`, evaluate() runs in the
  * service worker's global scope), the extension's id, the console errors of the worker, and
- * close() (which also removes the profile).
+ * close() (which also removes the profile). `also`: more unpacked extensions to load (another
+ * extension, for the security tests); `args`: more Chromium switches.
  */
-export async function launchExtension(dir = TESTED) {
+export async function launchExtension(dir = TESTED, { also = [], args = [] } = {}) {
   assertBuilt(join(dir, 'manifest.json'));
+  const dirs = [dir, ...also].join(',');
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium (or bash scripts/setup.sh)`);
   const profile = mkdtempSync(join(tmpdir(), 'whosaid-extension-test-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -48,9 +50,10 @@ export async function launchExtension(dir = TESTED) {
     headless: true,
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`,
+      `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...args,
     ],
   });
   const close = async () => {
@@ -58,7 +61,8 @@ export async function launchExtension(dir = TESTED) {
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    const isOurs = (w) => w.url().startsWith('chrome-extension://');
+    // (whosaid's worker is background.js; another extension loaded with it has its own)
+    const isOurs = (w) => w.url().startsWith('chrome-extension://') && new URL(w.url()).pathname === '/background.js';
     const worker = context.serviceWorkers().find(isOurs) ??
       await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }).catch((e) => {
         throw new Error(`the extension's service worker never started (is ${dir}/manifest.json valid?)`, { cause: e });

@@ -2,7 +2,11 @@
 // highlight.js turned into a classic script): it highlights the page when the background asks,
 // with the background's analyzer (the text goes to the extension's service worker, which
 // answers with the analysis), and clears on the next request. It reads the page's text, and
-// changes nothing of it. Messages are accepted only from this extension.
+// changes nothing of it. It keeps the page's result for the side panel, which asks for it
+// (the result is never stored), and tells the extension when it changes.
+//
+// Messages are accepted only from this extension (its worker and pages: a page cannot send to
+// a content script) and only in the shapes below; anything else is answered with `{error}`.
 
 if (!globalThis.__whosaid) {
   /** @type {{clear(): void, reveal(i: number): boolean, quotes: unknown[], actors: unknown[]} | null} */
@@ -21,6 +25,11 @@ if (!globalThis.__whosaid) {
     return answer.result;
   };
 
+  /** Tells the extension (the side panel, if open) that this tab's result changed. */
+  const changed = () => {
+    chrome.runtime.sendMessage({ type: 'changed' }).catch(() => {});
+  };
+
   /** Highlights the page with the given settings. */
   const start = async (/** @type {{quotes?: boolean, actors?: boolean, palette?: string}} */ o) => {
     current = await highlight(undefined, {
@@ -29,6 +38,7 @@ if (!globalThis.__whosaid) {
       actors: o.actors !== false,
       colours: PALETTES[o.palette === 'strong' ? 'strong' : 'soft'],
     });
+    changed();
     return current;
   };
 
@@ -36,32 +46,53 @@ if (!globalThis.__whosaid) {
     /** Automatic highlighting on a chosen site (auto.js). */
     async auto() {
       if (current) return;
-      const o = await chrome.storage.sync.get(['quotes', 'actors', 'palette']);
-      const h = await start(o);
-      chrome.runtime.sendMessage({ type: 'highlighted', quotes: h.quotes, actors: h.actors });
+      await start(await chrome.storage.sync.get(['quotes', 'actors', 'palette']));
     },
   };
 
+  /** Whether `o` is the toggle's options: an object of known keys, each of its type. */
+  const isOptions = (/** @type {unknown} */ o) =>
+    typeof o === 'object' && o !== null && !Array.isArray(o) &&
+    Object.entries(o).every(([k, v]) =>
+      ((k === 'quotes' || k === 'actors') && typeof v === 'boolean') || (k === 'palette' && (v === 'soft' || v === 'strong')));
+
+  /** Why a message is refused, or null when it is one of the known shapes. */
+  const refusal = (/** @type {any} */ msg, /** @type {chrome.runtime.MessageSender} */ sender) => {
+    if (sender.id !== chrome.runtime.id) return 'messages are accepted only from this extension';
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return 'a message must be an object';
+    const keys = Object.keys(msg).sort().join();
+    if (msg.type === 'toggle') return keys === 'options,type' && isOptions(msg.options) ? null : 'a "toggle" message is {type, options: {quotes, actors, palette}}';
+    if (msg.type === 'reveal') return keys === 'index,type' && Number.isInteger(msg.index) && msg.index >= 0 ? null : 'a "reveal" message is {type, index: a quotation\'s index}';
+    if (msg.type === 'result') return keys === 'type' ? null : 'a "result" message is {type}';
+    return `unknown message type ${typeof msg.type === 'string' ? JSON.stringify(msg.type.slice(0, 40)) : `(${typeof msg.type})`}`;
+  };
+
   chrome.runtime.onMessage.addListener((msg, sender, reply) => {
-    if (sender.id !== chrome.runtime.id || typeof msg !== 'object' || msg === null) return false;
-    if (msg.type === 'toggle') {
-      if (current) {
-        current.clear();
-        current = null;
-        reply({ state: 'cleared' });
-        return false;
-      }
-      const o = typeof msg.options === 'object' && msg.options !== null ? msg.options : {};
-      start(o).then(
-        (h) => reply({ state: 'highlighted', quotes: h.quotes, actors: h.actors }),
-        (e) => reply({ error: String(e?.message ?? e) }),
-      );
-      return true;
+    const refused = refusal(msg, sender);
+    if (refused !== null) {
+      reply({ error: `whosaid: ${refused}` });
+      return false;
     }
-    if (msg.type === 'reveal' && Number.isInteger(msg.index)) {
+    if (msg.type === 'result') {
+      reply({ result: current ? { quotes: current.quotes, actors: current.actors } : null });
+      return false;
+    }
+    if (msg.type === 'reveal') {
       reply(current ? current.reveal(msg.index) : false);
       return false;
     }
-    return false;
+    // toggle
+    if (current) {
+      current.clear();
+      current = null;
+      changed();
+      reply({ state: 'cleared' });
+      return false;
+    }
+    start(msg.options).then(
+      () => reply({ state: 'highlighted' }),
+      (e) => reply({ error: String(e?.message ?? e) }),
+    );
+    return true;
   });
 }

@@ -14,7 +14,7 @@ function patternOf(/** @type {string} */ line) {
   if (!s) return null;
   try {
     const url = new URL(/^[a-z]+:\/\//i.test(s) ? s : `https://${s}`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return null;
     return `${url.protocol}//${url.hostname}/*`;
   } catch {
     return null;
@@ -22,12 +22,14 @@ function patternOf(/** @type {string} */ line) {
 }
 
 const saved = await chrome.storage.sync.get({ quotes: true, actors: true, palette: 'soft', sites: [] });
-quotes.checked = saved.quotes;
-actors.checked = saved.actors;
+// (storage.sync is shared by the user's browsers, perhaps another version: check the types)
+quotes.checked = saved.quotes !== false;
+actors.checked = saved.actors !== false;
 for (const r of form.querySelectorAll('input[name=palette]')) {
   /** @type {HTMLInputElement} */ (r).checked = /** @type {HTMLInputElement} */ (r).value === saved.palette;
 }
-sites.value = saved.sites.map((p) => p.replace(/\/\*$/, '')).join('\n');
+const savedSites = Array.isArray(saved.sites) ? saved.sites.filter((/** @type {unknown} */ p) => typeof p === 'string') : [];
+sites.value = savedSites.map((p) => p.replace(/\/\*$/, '')).join('\n');
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
