@@ -22,6 +22,12 @@ fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
     println!("cargo:rerun-if-changed=src/lexicon");
+    // lists of an earlier layout must not linger (the size report reads this directory)
+    for entry in fs::read_dir(out).expect("OUT_DIR is readable").flatten() {
+        if entry.path().extension().is_some_and(|e| e == "prep" || e == "txt") {
+            fs::remove_file(entry.path()).expect("OUT_DIR is writable");
+        }
+    }
     let mut lists = BTreeMap::new();
     for entry in fs::read_dir("src/lexicon").expect("src/lexicon is readable") {
         let path = entry.expect("a directory entry").path();

@@ -28,3 +28,6 @@ node scripts/build-demo.mjs
 
 # The browser extension: unpacked folders (Chromium, a test variant, Firefox) and the zip.
 node scripts/build-extension.mjs
+
+# What the page downloads, the extension, the word lists, and (with twiggy) the wasm's bytes.
+node scripts/size-report.mjs
