@@ -376,7 +376,12 @@ impl Lexicon {
     /// The gazetteer entry a name belongs to (its index and what it names), if listed:
     /// "U.S.", "America" and "Washington" give the entry of "United States".
     pub fn known(&self, name: &str) -> Option<(usize, Known)> {
-        self.known.get(normalise_name(name).as_str()).copied()
+        let mut buf = [0u8; SHORT_NAME];
+        match normalise_short(name, &mut buf) {
+            Some(key) => self.known.get(key),
+            None => self.known.get(normalise_name(name).as_str()),
+        }
+        .copied()
     }
 
     /// The canonical name of gazetteer entry `id` ("United States").
@@ -393,6 +398,37 @@ impl Lexicon {
     pub fn is_work_noun(&self, word: &str) -> bool {
         self.work_nouns.contains(word)
     }
+}
+
+/// The longest name [`normalise_short`] normalises on the stack.
+const SHORT_NAME: usize = 64;
+
+/// [`normalise_name`] without allocating, for ASCII names of up to [`SHORT_NAME`] bytes
+/// (nearly every name looked up in the gazetteer, once per capitalised run of a text);
+/// `None` for the others.
+fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b str> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut len = 0;
+    for w in name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        let space = (len > 0).then_some(b' ');
+        for b in space.into_iter().chain(w.bytes()) {
+            if b != b'.' {
+                *buf.get_mut(len)? = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+    }
+    let mut key = &buf[..len];
+    key = key.strip_prefix(b"the ").unwrap_or(key);
+    if let Some(stem) = key.strip_suffix(b"'s").filter(|s| !s.is_empty()) {
+        key = stem;
+    }
+    std::str::from_utf8(key).ok()
 }
 
 /// The entries of a prepared list, each with the section it is in ("" before any): one
@@ -539,6 +575,33 @@ mod tests {
             "{} cue forms",
             lex.cue_index.len()
         );
+    }
+
+    #[test]
+    fn short_names_normalise_as_long_ones_do() {
+        let mut buf = [0u8; SHORT_NAME];
+        for name in [
+            "U.S.",
+            "the United  States",
+            "The U.N.'s",
+            "Iran's",
+            "'s",
+            "the 's",
+            "The",
+            "the ",
+            "A\u{b}B",
+            " New\tYork\r\n",
+            "",
+            "St. John's",
+        ] {
+            assert_eq!(
+                normalise_short(name, &mut buf),
+                Some(normalise_name(name).as_str()),
+                "{name:?}"
+            );
+        }
+        assert_eq!(normalise_short("Côte d'Ivoire", &mut buf), None);
+        assert_eq!(normalise_short(&"A".repeat(65), &mut buf), None);
     }
 
     #[test]
