@@ -16,7 +16,9 @@ export interface HighlightOptions {
   /**
    * `auto` (default): the CSS Custom Highlight API where present (no DOM change), else
    * `<whosaid-mark>` wrappers; `highlight-api` or `wrap` to force one (`highlight-api` throws
-   * where the browser lacks it).
+   * where the browser lacks it). If the page has defined `whosaid-mark` (or `whosaid-overlay`,
+   * `whosaid-panel`) as a custom element of its own, the first free name of `whosaid-mark-2`,
+   * `whosaid-mark-3`, … is used instead.
    */
   mode?: 'auto' | 'highlight-api' | 'wrap';
   /** Background colours for the actors, as "#rrggbb" (default: {@link PALETTE}). */
@@ -47,7 +49,10 @@ export interface Highlighted {
   mode: 'highlight-api' | 'wrap';
   /** Scrolls quotation `index` into view and explains it; false if it is not marked. */
   reveal(index: number): boolean;
-  /** The marks drawn (emptied by `clear()`). */
+  /**
+   * The marks drawn (emptied by `clear()`). A mark over text that the page changed while it was
+   * being analysed (and kept changing) is not drawn.
+   */
   marks: Mark[];
   /** Removes every highlight, wrapper, overlay and panel: the page is as before. */
   clear(): void;
@@ -59,12 +64,22 @@ export interface Highlighted {
  */
 export function articleRoot(doc?: Document): Element;
 
-/** The text of `root` as the analyzer sees it, and the table from offsets to text nodes. */
+/**
+ * The text of `root` as the analyzer sees it, and the table from offsets to text nodes. Read: the
+ * light DOM, slotted text included; not read: shadow trees, frames, editable regions (all of an
+ * editable root), and what a reader does not see.
+ */
 export function collect(root: Element): {
   text: string;
   sent: string;
   segments: Array<{ node: Text; start: number; end: number }>;
 };
 
-/** Highlights quotations and actors in `root` (default: the page's article). */
+/**
+ * Highlights quotations and actors in `root` (default: the page's article). Rejects with the page
+ * as it was (nothing marked, nothing left behind) if marking fails part way or the page's text
+ * changes while it is being marked (a page that replaced DOM methods before this module was
+ * imported, or runs code of its own on whosaid's elements); DOM methods replaced after the import
+ * do not matter.
+ */
 export function highlight(root?: Element, options?: HighlightOptions): Promise<Highlighted>;

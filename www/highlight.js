@@ -15,11 +15,64 @@
 // The overlay and the panel live in shadow roots of their own elements: page CSS cannot reach
 // them and their light DOM is empty, so document.body.textContent does not change.
 //
+// On hostile pages: the DOM methods that change the page are the ones taken when this module was
+// imported (a page may replace its own later); our tag names are changed if the page has defined
+// them as custom elements; whatever fails part way, or changes the page's text while we mark,
+// makes highlight() undo all it did and reject. Shadow trees and frames are not read.
+//
 // No dependencies; no network access except loading the wasm.
 
 import { analyze, ready } from './whosaid.js';
 
 const PREFIX = 'whosaid-';
+
+/**
+ * The DOM functions that change the page or make our elements, as they were when this module was
+ * imported, called through Reflect.apply (taken then too): a page that replaces them later (a
+ * polyfill, a tracker, a hostile script) cannot break highlight() or clear(). (Null outside a
+ * browser, where nothing here can run anyway.)
+ */
+const DOM = typeof Node === 'function' ? pristine() : null;
+
+function pristine() {
+  const { apply } = Reflect;
+  /** Method `f` as a plain function of (this, ...args). @param {any} f */
+  const m = (f) => (/** @type {any} */ self, /** @type {any[]} */ ...args) => apply(f, self, args);
+  /** Accessor `k` of `o`. @param {object} o @param {string} k */
+  const prop = (o, k) => /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(o, k));
+  const registry = typeof CustomElementRegistry === 'function' ? CustomElementRegistry.prototype.get : null;
+  return {
+    insertBefore: m(Node.prototype.insertBefore),
+    removeChild: m(Node.prototype.removeChild),
+    parent: m(prop(Node.prototype, 'parentNode').get),
+    next: m(prop(Node.prototype, 'nextSibling').get),
+    textOf: m(prop(Node.prototype, 'textContent').get),
+    setText: m(prop(Node.prototype, 'textContent').set),
+    data: m(prop(CharacterData.prototype, 'data').get),
+    setData: m(prop(CharacterData.prototype, 'data').set),
+    splitText: m(Text.prototype.splitText),
+    setAttribute: m(Element.prototype.setAttribute),
+    attachShadow: m(Element.prototype.attachShadow),
+    createElement: m(Document.prototype.createElement),
+    createRange: m(Document.prototype.createRange),
+    setStart: m(Range.prototype.setStart),
+    setEnd: m(Range.prototype.setEnd),
+    getComputedStyle: m(globalThis.getComputedStyle),
+    defined: registry ? m(registry) : null,
+  };
+}
+const dom = /** @type {NonNullable<typeof DOM>} */ (DOM);
+
+/** `f` as an event listener that never throws into the page, whatever the page did since. */
+function quietly(/** @type {(e: any) => void} */ f, onError = () => {}) {
+  return (/** @type {Event} */ e) => {
+    try {
+      f(e);
+    } catch {
+      onError();
+    }
+  };
+}
 
 /** Elements whose text a reader does not see, or that are not article text. */
 const SKIPPED = new Set([
@@ -93,7 +146,8 @@ function skipped(el) {
   if (typeof el.checkVisibility === 'function') {
     return !el.checkVisibility({ checkVisibilityCSS: true });
   }
-  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  const view = el.ownerDocument.defaultView;
+  const style = view ? dom.getComputedStyle(view, el) : null;
   return style ? style.display === 'none' || style.visibility === 'hidden' : false;
 }
 
@@ -126,35 +180,75 @@ export function collect(root) {
     }
     push(sep, sep);
   };
-  const walk = (/** @type {Node} */ node) => {
-    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        const t = /** @type {Text} */ (child);
-        if (t.data.length === 0) continue;
+  // Depth first in document order, without recursion (a page may nest elements thousands deep).
+  // For each element entered: whether it is a block, and whether it hosts an open shadow root,
+  // which shows only the children it slots (the others are never seen). The shadow trees
+  // themselves are not read: their text is a component's own, like a frame's.
+  const entered = [{ block: false, hosted: root.shadowRoot !== null }];
+  // an editable root (inside a contenteditable region, or in design mode): nothing to read
+  let node = root.isContentEditable ? null : root.firstChild;
+  while (node !== null) {
+    /** @type {Node | null} */
+    let down = null;
+    if (entered[entered.length - 1].hosted && /** @type {Element | Text} */ (node).assignedSlot === null) {
+      // not slotted: not shown
+    } else if (node.nodeType === Node.TEXT_NODE) {
+      const t = /** @type {Text} */ (node);
+      if (t.data.length > 0) {
         segments.push({ node: t, start: length, end: length + t.data.length });
         // a line break inside a text node is layout, not a paragraph: sent as a space
         push(t.data, t.data.replace(/[\n\r\u2028\u2029]/g, ' '));
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        const el = /** @type {Element} */ (child);
-        if (el.tagName.toUpperCase() === 'BR') {
-          push('\n', '\n');
-          continue;
+      }
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = /** @type {Element} */ (node);
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'BR') {
+        push('\n', '\n');
+      } else if (!skipped(el)) {
+        const block = BLOCKS.has(tag);
+        if (block) separate('\n\n');
+        if (el.firstChild !== null) {
+          entered.push({ block, hosted: el.shadowRoot !== null });
+          down = el.firstChild;
+        } else if (block) {
+          separate('\n\n');
         }
-        if (skipped(el)) continue;
-        const block = BLOCKS.has(el.tagName.toUpperCase());
-        if (block) separate('\n\n');
-        walk(el);
-        if (block) separate('\n\n');
       }
     }
-  };
-  walk(root);
+    if (down !== null) {
+      node = down;
+      continue;
+    }
+    // the next sibling, else that of the nearest ancestor that has one (leaving each element)
+    while (node !== null && node.nextSibling === null) {
+      node = node.parentNode;
+      if (node === root || node === null || entered.length === 1) node = null;
+      else if (/** @type {{block: boolean}} */ (entered.pop()).block) separate('\n\n');
+    }
+    if (node !== null) node = node.nextSibling;
+  }
   return { text: parts.join(''), sent: sentParts.join(''), segments };
 }
 
-/** Whether the collected segments still match the page (same nodes, same lengths). */
-function unchanged(/** @type {ReturnType<typeof collect>} */ c) {
-  return c.segments.every((s) => s.node.isConnected && s.node.data.length === s.end - s.start);
+/** For each collected segment, whether its node is still in the page with the same text. */
+function freshness(/** @type {ReturnType<typeof collect>} */ c) {
+  return c.segments.map((s) => s.node.isConnected && s.node.data === c.text.slice(s.start, s.end));
+}
+
+/**
+ * The index of the first of `list` (sorted, not overlapping) that ends after `at`.
+ * @param {Array<{start: number, end: number}>} list
+ * @param {number} at
+ */
+function firstEndingAfter(list, at) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -195,9 +289,9 @@ function rangeOf(segments, /** @type {number} */ start, /** @type {number} */ en
   const a = locate(segments, start, false);
   const b = locate(segments, end, true);
   if (!a || !b) return null;
-  const r = a.node.ownerDocument.createRange();
-  r.setStart(a.node, a.offset);
-  r.setEnd(b.node, b.offset);
+  const r = dom.createRange(a.node.ownerDocument);
+  dom.setStart(r, a.node, a.offset);
+  dom.setEnd(r, b.node, b.offset);
   return r;
 }
 
@@ -211,20 +305,25 @@ function colourOf(/** @type {string} */ name, size = PALETTE.length) {
   return (h >>> 0) % size;
 }
 
-/** The page-level style sheet for the marks (adopted, so a strict CSP does not block it). */
-function markSheet(/** @type {Document} */ doc, /** @type {string[]} */ palette) {
+/**
+ * The page-level style sheet for the marks (adopted, so a strict CSP does not block it); `tag` is
+ * the wrappers' (see freeName).
+ */
+function markSheet(/** @type {Document} */ doc, /** @type {string[]} */ palette, /** @type {string} */ tag) {
   const rules = [];
   palette.forEach((c, i) => {
     rules.push(`::highlight(${PREFIX}quote-${i}) { background-color: ${c}; color: #111; }`);
     rules.push(`::highlight(${PREFIX}speaker-${i}) { background-color: ${c}; color: #111; text-decoration: underline 2px solid #333; }`);
     rules.push(`::highlight(${PREFIX}mention-${i}) { text-decoration: underline 2px dotted ${shade(c)}; }`);
-    rules.push(`whosaid-mark[data-quote="${i}"] { background-color: ${c}; color: #111; }`);
-    rules.push(`whosaid-mark[data-speaker="${i}"] { background-color: ${c}; color: #111; text-decoration: underline 2px solid #333; }`);
-    rules.push(`whosaid-mark[data-mention="${i}"] { text-decoration: underline 2px dotted ${shade(c)}; }`);
+    rules.push(`${tag}[data-quote="${i}"] { background-color: ${c}; color: #111; }`);
+    rules.push(`${tag}[data-speaker="${i}"] { background-color: ${c}; color: #111; text-decoration: underline 2px solid #333; }`);
+    rules.push(`${tag}[data-mention="${i}"] { text-decoration: underline 2px dotted ${shade(c)}; }`);
   });
   rules.push(`::highlight(${PREFIX}quote-none) { background-color: #e8e8e8; color: #111; }`);
-  rules.push('whosaid-mark[data-quote="none"] { background-color: #e8e8e8; color: #111; }');
-  rules.push('whosaid-mark { display: inline; }');
+  rules.push(`${tag}[data-quote="none"] { background-color: #e8e8e8; color: #111; }`);
+  // whatever the page's CSS says of our tag: inline, shown, no text of its own
+  rules.push(`${tag} { display: inline !important; visibility: inherit !important; }`);
+  rules.push(`${tag}::before, ${tag}::after { content: none !important; }`);
   const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
   sheet.replaceSync(rules.join('\n'));
   return sheet;
@@ -270,7 +369,8 @@ function marksOf(result, what, /** @type {string[]} */ palette) {
 }
 
 /**
- * Highlights quotations and actors in `root` (default: the article of the page).
+ * Highlights quotations and actors in `root` (default: the article of the page). Rejects, with the
+ * page as it was, if marking fails part way or the page's text changes while it is being marked.
  * @param {Element} [root]
  * @param {{quotes?: boolean, actors?: boolean, panel?: boolean, mode?: 'auto' | 'highlight-api' | 'wrap', wasm?: unknown, analyze?: (text: string) => Promise<import('./whosaid.js').Result>}} [options]
  */
@@ -292,11 +392,13 @@ export async function highlight(root, options = {}) {
     throw new TypeError('whosaid: option "colours" must be a non-empty list of "#rrggbb" colours');
   }
   const doc = root?.ownerDocument ?? document;
-  const el = root ?? articleRoot(doc);
+  let el = root ?? articleRoot(doc);
   const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? window);
   const hasApi = typeof win.Highlight === 'function' && typeof win.CSS?.highlights === 'object';
   const useApi = mode === 'highlight-api' || (mode === 'auto' && hasApi);
   if (useApi && !hasApi) throw new Error('whosaid: this browser has no CSS Custom Highlight API');
+  /** @type {(i: number) => boolean} */
+  let reveal = () => false;
 
   // The analyzer: the wasm here, or the caller's (a browser extension's content script sends
   // the text to its background worker, which owns the wasm).
@@ -304,9 +406,13 @@ export async function highlight(root, options = {}) {
   // The page may change while the analyzer runs: collect again if it did (a few times).
   let collected = collect(el);
   let result = await run(collected.sent);
-  for (let tries = 0; tries < 3 && !unchanged(collected); tries++) {
+  let fresh = freshness(collected);
+  for (let tries = 0; tries < 3 && fresh.includes(false); tries++) {
+    // a page that re-rendered its article element: the new one (when the root is ours to pick)
+    if (!root && !el.isConnected) el = articleRoot(doc);
     collected = collect(el);
     result = await run(collected.sent);
+    fresh = freshness(collected);
   }
   // The texts come from the page's own text (the analyzer saw newlines as spaces).
   const text = collected.text;
@@ -320,62 +426,93 @@ export async function highlight(root, options = {}) {
   }
   for (const a of result.actors) a.mentions.forEach(fix);
 
-  const what = { quotes: options.quotes ?? true, actors: options.actors ?? true };
-  const marks = marksOf(result, what, palette);
-  const sheet = markSheet(doc, palette);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  /** @type {Array<() => void>} */
-  const undo = [() => {
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-  }];
-
-  /** @type {Array<{kind: Mark['kind'], index: number, range: Range}>} */
-  let live = [];
-  if (useApi) {
-    /** @type {Map<string, Highlight>} */
-    const groups = new Map();
-    for (const m of marks) {
-      const range = rangeOf(collected.segments, m.start, m.end);
-      if (!range) continue;
-      const name = `${PREFIX}${m.kind}-${m.colour ?? 'none'}`;
-      let h = groups.get(name);
-      if (!h) {
-        h = new win.Highlight();
-        // quotes under speakers under mentions
-        h.priority = m.kind === 'quote' ? 0 : m.kind === 'speaker' ? 1 : 2;
-        groups.set(name, h);
-        win.CSS.highlights.set(name, h);
-      }
-      h.add(range);
-      live.push({ kind: m.kind, index: m.index, range });
-    }
-    undo.push(() => {
-      for (const name of groups.keys()) win.CSS.highlights.delete(name);
-    });
-  } else {
-    const wrapped = wrap(doc, collected.segments, marks);
-    live = wrapped.marks;
-    undo.push(wrapped.unwrap);
-  }
-
-  const overlay = explain(doc, collected, result, live);
-  undo.push(overlay.remove);
-  /** Scrolls quotation `i` into view and explains it. */
-  const reveal = (/** @type {number} */ i) => {
-    const mark = live.find((m) => m.kind === 'quote' && m.index === i);
-    if (!mark) return false;
-    const view = doc.defaultView;
-    const r = mark.range.getBoundingClientRect();
-    view?.scrollTo({ top: (view.scrollY ?? 0) + r.top - (view.innerHeight ?? 600) / 3, behavior: 'instant' });
-    overlay.show(i, mark.range.getBoundingClientRect());
+  // Only what can be drawn right: offsets inside the text, over nodes that still hold the text
+  // analysed (a page that kept changing leaves its changed parts unmarked).
+  const { segments } = collected;
+  const drawable = (/** @type {Mark} */ m) => {
+    if (!(Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.start < m.end && m.end <= text.length)) return false;
+    let k = firstEndingAfter(segments, m.start);
+    if (k >= segments.length || segments[k].start >= m.end) return false;
+    for (; k < segments.length && segments[k].start < m.end; k++) if (!fresh[k]) return false;
     return true;
   };
-  if (options.panel) {
-    const panel = sidePanel(doc, result, palette, reveal, (i) => {
+  const what = { quotes: options.quotes ?? true, actors: options.actors ?? true };
+  const marks = marksOf(result, what, palette).filter(drawable);
+
+  // From here on the page changes: each change is followed by its undoing in `undo`, and if
+  // anything fails, or the page's text is not what it was at the end, all is undone and the
+  // error thrown (a page that replaced DOM methods before this module was imported, or runs code
+  // of its own on our elements, can make highlight() fail, never leave the page half-marked).
+  // Nothing here awaits: the page's own scripts cannot run in between.
+  /** @type {Array<() => void>} */
+  const undo = [];
+  const pageText = () => `${dom.textOf(doc.documentElement)}\u0000${dom.textOf(el)}`;
+  const before = pageText();
+  /** @type {Array<{kind: Mark['kind'], index: number, range: Range}>} */
+  let live = [];
+  try {
+    const tag = useApi ? `${PREFIX}mark` : freeName(doc, `${PREFIX}mark`);
+    const sheet = markSheet(doc, palette, tag);
+    // the page's, and the shadow root's when the root is inside one (page sheets do not reach in)
+    const scope = el.getRootNode();
+    for (const at of scope === doc || !('adoptedStyleSheets' in scope) ? [doc] : [doc, /** @type {ShadowRoot} */ (scope)]) {
+      at.adoptedStyleSheets = [...at.adoptedStyleSheets, sheet];
+      undo.push(() => {
+        at.adoptedStyleSheets = without(at.adoptedStyleSheets, sheet);
+      });
+    }
+
+    if (useApi) {
+      /** @type {Map<string, Highlight>} */
+      const groups = new Map();
+      /** @type {string[]} */
+      const names = [];
+      undo.push(() => {
+        for (let i = 0; i < names.length; i++) win.CSS.highlights.delete(names[i]);
+      });
+      for (const m of marks) {
+        const range = rangeOf(segments, m.start, m.end);
+        if (!range) continue;
+        const name = `${PREFIX}${m.kind}-${m.colour ?? 'none'}`;
+        let h = groups.get(name);
+        if (!h) {
+          h = new win.Highlight();
+          // quotes under speakers under mentions
+          h.priority = m.kind === 'quote' ? 0 : m.kind === 'speaker' ? 1 : 2;
+          groups.set(name, h);
+          names.push(name);
+          win.CSS.highlights.set(name, h);
+        }
+        h.add(range);
+        live.push({ kind: m.kind, index: m.index, range });
+      }
+    } else {
+      live = wrap(doc, segments, marks, tag, undo);
+    }
+
+    const overlay = explain(doc, collected, result, live, undo);
+    /** Scrolls quotation `i` into view and explains it. */
+    reveal = (/** @type {number} */ i) => {
       const mark = live.find((m) => m.kind === 'quote' && m.index === i);
-      if (mark) overlay.show(i, mark.range.getBoundingClientRect());
-    });
-    undo.push(panel.remove);
+      if (!mark) return false;
+      const view = doc.defaultView;
+      const r = mark.range.getBoundingClientRect();
+      view?.scrollTo({ top: (view.scrollY ?? 0) + r.top - (view.innerHeight ?? 600) / 3, behavior: 'instant' });
+      overlay.show(i, mark.range.getBoundingClientRect());
+      return true;
+    };
+    if (options.panel) {
+      sidePanel(doc, result, palette, reveal, (i) => {
+        const mark = live.find((m) => m.kind === 'quote' && m.index === i);
+        if (mark) overlay.show(i, mark.range.getBoundingClientRect());
+      }, undo);
+    }
+    if (pageText() !== before) {
+      throw new Error('whosaid: the page\'s text changed while it was being marked (a script of the page interfered); nothing is marked');
+    }
+  } catch (e) {
+    undoAll(undo);
+    throw e;
   }
 
   let cleared = false;
@@ -389,127 +526,181 @@ export async function highlight(root, options = {}) {
     clear() {
       if (cleared) return;
       cleared = true;
-      for (const f of undo.reverse()) f();
+      undoAll(undo);
       // Let go of the ranges: a live Range is updated on every later change to the page while
       // anything holds it (the caller's copy of `marks`, a highlight not yet collected), so each
       // is moved into a throwaway document, out of the page's way.
-      const sink = doc.implementation.createHTMLDocument('');
-      for (const m of live) m.range.selectNodeContents(sink.body);
+      try {
+        const sink = doc.implementation.createHTMLDocument('');
+        for (let i = 0; i < live.length; i++) live[i].range.selectNodeContents(sink.body);
+      } catch {
+        // a page that broke these: the ranges stay where they are, harmless
+      }
       live.length = 0;
     },
   };
 }
 
 /**
- * Wraps every marked stretch in <whosaid-mark> elements, splitting text nodes at the marks'
- * edges; `unwrap` puts back the original nodes with their original text.
+ * Runs the undo steps, last first, each on its own: one that fails (the page removed what it
+ * undoes, or broke a method it needs) does not stop the others. No array methods: the page may
+ * have replaced them since.
+ */
+function undoAll(/** @type {Array<() => void>} */ undo) {
+  for (let i = undo.length - 1; i >= 0; i--) {
+    try {
+      undo[i]();
+    } catch {
+      // nothing more can be done for this step
+    }
+  }
+  undo.length = 0;
+}
+
+/** `list` without `x`, by index (no array methods, which the page may have replaced). */
+function without(/** @type {ArrayLike<any>} */ list, /** @type {any} */ x) {
+  const out = [];
+  for (let i = 0; i < list.length; i++) if (list[i] !== x) out[out.length] = list[i];
+  return out;
+}
+
+/**
+ * `name`, or `name-2`, `name-3`, …: the first that the page has not defined as a custom element
+ * of its own, whose code would run on our elements (and could replace their text). Where the
+ * registry cannot be seen (an extension's isolated world), `name`.
+ * @param {Document} doc
+ * @param {string} name
+ */
+function freeName(doc, name) {
+  const registry = doc.defaultView?.customElements;
+  if (!registry || !dom.defined) return name;
+  let free = name;
+  for (let n = 2; dom.defined(registry, free) !== undefined; n++) free = `${name}-${n}`;
+  return free;
+}
+
+/**
+ * Wraps every marked stretch in `tag` elements (<whosaid-mark>), splitting text nodes at the
+ * marks' edges. Its undoing goes into `undo` before the first change, and undoes whatever was
+ * done, even part of it: wrapped pieces are put back, split nodes joined again.
  * @param {Document} doc
  * @param {Array<{node: Text, start: number, end: number}>} segments
  * @param {Mark[]} marks
+ * @param {string} tag
+ * @param {Array<() => void>} undo
+ * @returns {Array<{kind: Mark['kind'], index: number, range: Range}>}
  */
-function wrap(doc, segments, marks) {
+function wrap(doc, segments, marks, tag, undo) {
+  // What was done, for the undoing (read by index only: see undoAll).
+  /** @type {Array<{original: Text, pieces: Text[]}>} */
+  const split = [];
+  /** @type {Array<{node: Text, w: Element}>} */
+  const wrapped = [];
+  undo.push(() => {
+    for (let i = wrapped.length - 1; i >= 0; i--) {
+      const { node, w } = wrapped[i];
+      const parent = dom.parent(w);
+      if (parent === null) continue; // removed by the page: it stays removed
+      // the text back where the wrapper is: from inside it, or from nowhere if the page's code
+      // emptied it (not if the page moved the text elsewhere)
+      const at = dom.parent(node);
+      if (at === w || at === null) dom.insertBefore(parent, node, w);
+      dom.removeChild(parent, w);
+    }
+    // Each split node takes back the text of the pieces still right after it, as they are now
+    // (the page's own later changes are kept; a piece it removed stays removed).
+    for (let i = 0; i < split.length; i++) {
+      const { original, pieces } = split[i];
+      const parent = dom.parent(original);
+      if (parent === null) continue;
+      let joined = dom.data(original);
+      let last = 0;
+      for (let k = 1; k < pieces.length && dom.next(pieces[k - 1]) === pieces[k]; k++) {
+        joined += dom.data(pieces[k]);
+        last = k;
+      }
+      dom.setData(original, joined);
+      for (let k = 1; k <= last; k++) dom.removeChild(parent, pieces[k]);
+    }
+  });
+
   // For each text node, the offsets where a mark starts or ends.
-  /** @type {Map<Text, {seg: {node: Text, start: number, end: number}, cuts: Set<number>}>} */
+  /** @type {Map<Text, Set<number>>} */
   const cutsOf = new Map();
-  const segOf = new Map(segments.map((s) => [s.node, s]));
   const addCut = (/** @type {number} */ at, /** @type {boolean} */ end) => {
     const p = locate(segments, at, end);
-    if (!p) return;
-    const seg = segOf.get(p.node);
-    if (!seg) return;
-    let entry = cutsOf.get(p.node);
-    if (!entry) cutsOf.set(p.node, (entry = { seg, cuts: new Set() }));
-    if (p.offset > 0 && p.offset < p.node.data.length) entry.cuts.add(p.offset);
+    if (!p || p.offset <= 0 || p.offset >= p.node.data.length) return;
+    let cuts = cutsOf.get(p.node);
+    if (!cuts) cutsOf.set(p.node, (cuts = new Set()));
+    cuts.add(p.offset);
   };
   for (const m of marks) {
     addCut(m.start, false);
     addCut(m.end, true);
   }
-  // Split each node into pieces; remember them to join them back.
-  /** @type {Array<{original: Text, pieces: Text[], text: string}>} */
-  const split = [];
+  // Split each node into pieces.
   /** @type {Array<{node: Text, start: number, end: number}>} */
   const pieces = [];
   for (const seg of segments) {
-    const entry = cutsOf.get(seg.node);
-    if (!entry || entry.cuts.size === 0) {
+    const cuts = cutsOf.get(seg.node);
+    if (!cuts) {
       pieces.push(seg);
       continue;
     }
-    const offsets = [...entry.cuts].sort((a, b) => a - b);
     const original = seg.node;
-    const text = original.data;
-    const nodes = [original];
+    const entry = { original, pieces: [original] };
+    split.push(entry);
+    const parent = dom.parent(original);
     let node = original;
     let done = 0;
-    for (const at of offsets) {
-      node = node.splitText(at - done);
-      nodes.push(node);
+    for (const at of [...cuts].sort((a, b) => a - b)) {
+      const next = dom.splitText(node, at - done);
+      entry.pieces.push(next);
+      // a page's own splitText may answer without splitting: nothing right can be done then
+      if (dom.next(node) !== next || dom.parent(next) !== parent || dom.data(node).length !== at - done) {
+        throw new Error('whosaid: Text.splitText did not split (the page replaced it?)');
+      }
+      pieces.push({ node, start: seg.start + done, end: seg.start + at });
+      node = next;
       done = at;
     }
-    let start = seg.start;
-    for (const n of nodes) {
-      pieces.push({ node: n, start, end: start + n.data.length });
-      start += n.data.length;
-    }
-    split.push({ original, pieces: nodes, text });
+    pieces.push({ node, start: seg.start + done, end: seg.end });
   }
   // Wrap each piece that a mark covers, once, with every mark's attribute on the wrapper.
-  /** @type {Map<Text, HTMLElement>} */
+  /** @type {Map<Text, Element>} */
   const wrapperOf = new Map();
-  /** @type {Array<{kind: Mark['kind'], index: number, range: Range}>} */
-  const live = [];
-  /** @type {Array<{m: Mark, first: HTMLElement, last: HTMLElement}>} */
+  /** @type {Array<{m: Mark, first: Text, last: Text}>} */
   const spans = [];
   for (const m of marks) {
-    /** @type {HTMLElement[]} */
+    /** @type {Text[]} */
     const covering = [];
-    // the first piece that ends after the mark starts (pieces are in text order)
-    let lo = 0;
-    let hi = pieces.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pieces[mid].end <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < pieces.length && pieces[k].start < m.end; k++) {
+    for (let k = firstEndingAfter(pieces, m.start); k < pieces.length && pieces[k].start < m.end; k++) {
       const p = pieces[k];
-      if (p.end <= m.start || p.node.data.length === 0) continue;
+      if (p.node.data.length === 0) continue;
       let w = wrapperOf.get(p.node);
       if (!w) {
-        w = doc.createElement('whosaid-mark');
-        p.node.parentNode?.insertBefore(w, p.node);
-        w.appendChild(p.node);
+        w = dom.createElement(doc, tag);
+        const parent = dom.parent(p.node);
+        // the wrapper goes in first, empty, then the text moves in: the text is never out
+        dom.insertBefore(parent, w, p.node);
+        wrapped.push({ node: p.node, w });
+        dom.insertBefore(w, p.node, null);
+        if (dom.parent(p.node) !== w) throw new Error('whosaid: a wrapper did not take its text (the page interfered?)');
         wrapperOf.set(p.node, w);
       }
-      w.setAttribute(`data-${m.kind}`, String(m.colour ?? 'none'));
-      covering.push(w);
+      dom.setAttribute(w, `data-${m.kind}`, String(m.colour ?? 'none'));
+      covering.push(p.node);
     }
     if (covering.length > 0) spans.push({ m, first: covering[0], last: covering[covering.length - 1] });
   }
   // The ranges last: a live Range is updated on every later DOM change, so making them while
   // still wrapping would cost (ranges x changes).
-  for (const { m, first, last } of spans) {
-    const a = /** @type {Text} */ (first.firstChild);
-    const b = /** @type {Text} */ (last.firstChild);
-    const range = doc.createRange();
-    range.setStart(a, 0);
-    range.setEnd(b, b.data.length);
-    live.push({ kind: m.kind, index: m.index, range });
-  }
-  const unwrap = () => {
-    for (const [node, w] of wrapperOf) {
-      if (w.parentNode) {
-        w.parentNode.insertBefore(node, w);
-        w.remove();
-      }
-    }
-    for (const s of split) {
-      s.original.data = s.text;
-      for (const n of s.pieces.slice(1)) n.remove();
-    }
-  };
-  return { marks: live, unwrap };
+  return spans.map(({ m, first, last }) => {
+    const range = dom.createRange(doc);
+    dom.setStart(range, first, 0);
+    dom.setEnd(range, last, dom.data(last).length);
+    return { kind: m.kind, index: m.index, range };
+  });
 }
 
 /**
@@ -519,22 +710,23 @@ function wrap(doc, segments, marks) {
  * @param {ReturnType<typeof collect>} collected
  * @param {import('./whosaid.js').Result} result
  * @param {Array<{kind: string, index: number, range: Range}>} live
+ * @param {Array<() => void>} undo gets the overlay's removal
  */
-function explain(doc, collected, result, live) {
-  const { host, shadow } = shadowHost(doc, 'whosaid-overlay', `
+function explain(doc, collected, result, live, undo) {
+  const shadow = shadowHost(doc, 'whosaid-overlay', `
     .tip { position: fixed; z-index: 2147483647; max-width: 22rem; padding: .5rem .7rem;
       background: #1d1d1f; color: #fff; font: 14px/1.4 system-ui, sans-serif; border-radius: 6px;
       box-shadow: 0 4px 14px rgba(0,0,0,.3); pointer-events: none; }
     .tip[hidden] { display: none; }
     .who { font-weight: 600; }
     .meta { color: #d0d0d0; }
-  `);
-  const tip = doc.createElement('div');
-  tip.className = 'tip';
-  tip.setAttribute('role', 'tooltip');
+  `, undo);
+  const who = make(doc, 'div', 'who');
+  const meta = make(doc, 'div', 'meta');
+  const tip = add(make(doc, 'div', 'tip'), who, meta);
+  dom.setAttribute(tip, 'role', 'tooltip');
   tip.hidden = true;
-  shadow.appendChild(tip);
-  doc.body.appendChild(host);
+  add(shadow, tip);
 
   const quoteRanges = live.filter((m) => m.kind === 'quote');
   const nodeStart = new Map(collected.segments.map((s) => [s.node, s.start]));
@@ -543,21 +735,14 @@ function explain(doc, collected, result, live) {
   const show = (/** @type {number} */ i, /** @type {DOMRect} */ rect) => {
     const q = result.quotes[i];
     const actor = q.actor === null ? null : result.actors[q.actor];
-    tip.replaceChildren();
-    const who = doc.createElement('div');
-    who.className = 'who';
-    who.textContent = actor ? actor.name : q.speaker ? q.speaker.text : 'Speaker not found';
-    tip.appendChild(who);
-    const meta = doc.createElement('div');
-    meta.className = 'meta';
+    dom.setText(who, actor ? actor.name : q.speaker ? q.speaker.text : 'Speaker not found');
     const bits = [];
     if (actor && actor.titles.length > 0) bits.push(actor.titles.join(', '));
     if (actor) bits.push(actor.kind);
     if (q.speaker && actor && q.speaker.text !== actor.name) bits.push(`as “${q.speaker.text}”`);
     if (q.cue) bits.push(`cue: ${q.cue.text}`);
     bits.push(q.kind === 'direct' ? 'direct quotation' : 'reported speech');
-    meta.textContent = bits.join(' · ');
-    tip.appendChild(meta);
+    dom.setText(meta, bits.join(' · '));
     tip.hidden = false;
     const view = doc.defaultView;
     const top = rect.bottom + 8;
@@ -568,7 +753,6 @@ function explain(doc, collected, result, live) {
     tip.hidden = true;
   };
 
-  /** The quotation under the pointer, from the caret position there. */
   /** The index of the quotation at a point of the text, if any. */
   const quoteAt = (/** @type {Node} */ node, /** @type {number} */ at) => {
     const base = nodeStart.get(/** @type {Text} */ (node));
@@ -583,52 +767,70 @@ function explain(doc, collected, result, live) {
     });
     return hit ? hit.index : null;
   };
-  const onMove = (/** @type {MouseEvent} */ e) => {
+  const onMove = quietly((/** @type {MouseEvent} */ e) => {
     const at = caretAt(doc, e.clientX, e.clientY);
     const i = at ? quoteAt(at.node, at.offset) : null;
     if (i === null) hide();
     else show(i, pointRect(e));
-  };
+  }, hide);
   // Keyboard: moving the caret or the selection into a quotation (caret browsing, Shift+arrows)
   // explains it too; Escape hides the explanation.
-  const onSelection = () => {
+  const onSelection = quietly(() => {
     const sel = doc.getSelection();
     if (!sel || !sel.focusNode || sel.rangeCount === 0) return;
     const i = quoteAt(sel.focusNode, sel.focusOffset);
     if (i === null) return hide();
     show(i, sel.getRangeAt(0).getBoundingClientRect());
-  };
-  const onKey = (/** @type {KeyboardEvent} */ e) => {
+  }, hide);
+  const onKey = quietly((/** @type {KeyboardEvent} */ e) => {
     if (e.key === 'Escape') hide();
-  };
+  });
   doc.addEventListener('mousemove', onMove, { passive: true });
+  undo.push(() => doc.removeEventListener('mousemove', onMove));
   doc.addEventListener('selectionchange', onSelection);
+  undo.push(() => doc.removeEventListener('selectionchange', onSelection));
   doc.addEventListener('keydown', onKey);
-  return {
-    show,
-    remove() {
-      doc.removeEventListener('mousemove', onMove);
-      doc.removeEventListener('selectionchange', onSelection);
-      doc.removeEventListener('keydown', onKey);
-      host.remove();
-    },
-  };
+  undo.push(() => doc.removeEventListener('keydown', onKey));
+  return { show };
 }
 
 /**
- * An element of ours with an open shadow root styled by `css` (an adopted sheet: page CSS cannot
- * reach inside, and a strict CSP does not block it). Its light DOM stays empty.
+ * An element of ours, put at the end of the body (its removal goes into `undo`), with an open
+ * shadow root styled by `css` (an adopted sheet: page CSS cannot reach inside, and a strict CSP
+ * does not block it). Its light DOM stays empty. Its tag is `tag` unless the page has defined
+ * that name (see freeName).
  * @param {Document} doc
  * @param {string} tag
  * @param {string} css
+ * @param {Array<() => void>} undo
  */
-function shadowHost(doc, tag, css) {
-  const host = doc.createElement(tag);
-  const shadow = host.attachShadow({ mode: 'open' });
+function shadowHost(doc, tag, css, undo) {
+  const host = dom.createElement(doc, freeName(doc, tag));
+  const shadow = /** @type {ShadowRoot} */ (dom.attachShadow(host, { mode: 'open' }));
   const style = new (doc.defaultView ?? window).CSSStyleSheet();
   style.replaceSync(`:host { all: initial; }\n${css}`);
   shadow.adoptedStyleSheets = [style];
-  return { host, shadow };
+  const body = doc.body ?? doc.documentElement;
+  dom.insertBefore(body, host, null);
+  undo.push(() => {
+    const parent = dom.parent(host);
+    if (parent !== null) dom.removeChild(parent, host);
+  });
+  return shadow;
+}
+
+/** A new element of ours: `tag`, of class `cls`, holding `text` (as text, never as HTML). */
+function make(/** @type {Document} */ doc, /** @type {string} */ tag, cls = '', text = '') {
+  const el = dom.createElement(doc, tag);
+  if (cls) dom.setAttribute(el, 'class', cls);
+  if (text) dom.setText(el, text);
+  return el;
+}
+
+/** Appends `children` to `parent`; returns `parent`. */
+function add(/** @type {Node} */ parent, /** @type {Node[]} */ ...children) {
+  for (let i = 0; i < children.length; i++) dom.insertBefore(parent, children[i], null);
+  return parent;
 }
 
 /** A small rectangle at the pointer. */
@@ -661,9 +863,10 @@ function caretAt(/** @type {Document} */ doc, /** @type {number} */ x, /** @type
  * @param {string[]} palette
  * @param {(i: number) => void} reveal scrolls to quotation i and explains it
  * @param {(i: number) => void} explainOnly explains quotation i where it is
+ * @param {Array<() => void>} undo gets the panel's removal
  */
-function sidePanel(doc, result, palette, reveal, explainOnly) {
-  const { host, shadow } = shadowHost(doc, 'whosaid-panel', `
+function sidePanel(doc, result, palette, reveal, explainOnly, undo) {
+  const shadow = shadowHost(doc, 'whosaid-panel', `
     aside { position: fixed; top: 0; right: 0; bottom: 0; width: min(24rem, 40vw); overflow: auto;
       z-index: 2147483646; background: #fff; color: #1d1d1f; border-left: 1px solid #ccc;
       font: 14px/1.45 system-ui, sans-serif; padding: .75rem; box-sizing: border-box;
@@ -676,12 +879,9 @@ function sidePanel(doc, result, palette, reveal, explainOnly) {
     button { all: unset; display: block; cursor: pointer; padding: .25rem .35rem; border-radius: 4px;
       color: #1d1d1f; }
     button:hover, button:focus-visible { background: #eef3ff; outline: 2px solid #2458d6; }
-  `);
-  const aside = doc.createElement('aside');
-  aside.setAttribute('aria-label', 'Who said what');
-  const title = doc.createElement('h2');
-  title.textContent = 'Who said what';
-  aside.appendChild(title);
+  `, undo);
+  const aside = add(make(doc, 'aside'), make(doc, 'h2', '', 'Who said what'));
+  dom.setAttribute(aside, 'aria-label', 'Who said what');
   /** @type {Map<number | null, number[]>} */
   const byActor = new Map();
   result.quotes.forEach((q, i) => {
@@ -691,33 +891,19 @@ function sidePanel(doc, result, palette, reveal, explainOnly) {
   });
   for (const [actor, quotes] of byActor) {
     const a = actor === null ? null : result.actors[actor];
-    const h = doc.createElement('h3');
-    const sw = doc.createElement('span');
-    sw.className = 'swatch';
+    const sw = make(doc, 'span', 'swatch');
     sw.style.background = a ? palette[colourOf(a.name, palette.length)] : '#e8e8e8';
-    h.appendChild(sw);
-    h.appendChild(doc.createTextNode(a ? a.name : 'Speaker not found'));
-    if (a && a.titles.length > 0) {
-      const t = doc.createElement('span');
-      t.className = 'titles';
-      t.textContent = `(${a.titles.join(', ')})`;
-      h.appendChild(t);
-    }
-    aside.appendChild(h);
-    const ul = doc.createElement('ul');
+    const h = add(make(doc, 'h3'), sw, make(doc, 'span', '', a ? a.name : 'Speaker not found'));
+    if (a && a.titles.length > 0) add(h, make(doc, 'span', 'titles', `(${a.titles.join(', ')})`));
+    const ul = make(doc, 'ul');
     for (const i of quotes) {
       const q = result.quotes[i];
-      const li = doc.createElement('li');
-      const b = doc.createElement('button');
-      b.textContent = q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text;
-      b.addEventListener('click', () => reveal(i));
-      b.addEventListener('focus', () => explainOnly(i));
-      li.appendChild(b);
-      ul.appendChild(li);
+      const b = make(doc, 'button', '', q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text);
+      b.addEventListener('click', quietly(() => reveal(i)));
+      b.addEventListener('focus', quietly(() => explainOnly(i)));
+      add(ul, add(make(doc, 'li'), b));
     }
-    aside.appendChild(ul);
+    add(aside, h, ul);
   }
-  shadow.appendChild(aside);
-  doc.body.appendChild(host);
-  return { remove: () => host.remove() };
+  add(shadow, aside);
 }

@@ -5,11 +5,12 @@
 /**
  * Imports /highlight.js, records the page, highlights (the handle stays in `window.__h`) and
  * reports the result and the page while highlighted, as JSON.
- * @param {{root?: string, options?: object, forbidden?: string}} arg
+ * @param {{root?: string, options?: object, forbidden?: string, analyzeWith?: string}} arg
  *   root: a selector for highlight()'s root (none: its own choice); forbidden: a selector of
- *   elements that no mark may touch.
+ *   elements that no mark may touch; analyzeWith: the name of a function of the page's `window`
+ *   to pass as the `analyze` option (functions cannot be sent to the page as data).
  */
-export async function highlightInPage({ root, options, forbidden }) {
+export async function highlightInPage({ root, options, forbidden, analyzeWith }) {
   window.__violations ??= [];
   if (!window.__listening) {
     window.__listening = true;
@@ -19,11 +20,19 @@ export async function highlightInPage({ root, options, forbidden }) {
   }
   const { highlight } = await import('/highlight.js');
   const before = { bodyText: document.body.textContent, html: document.documentElement.outerHTML };
+  if (analyzeWith) options = { ...options, analyze: window[analyzeWith] };
   const t0 = performance.now();
   const h = await highlight(root === undefined ? undefined : document.querySelector(root), options);
   const ms = performance.now() - t0;
   window.__h = h;
 
+  /** whosaid's elements: <whosaid-mark> etc., or the same name with a suffix (whosaid-mark-2) when
+   *  the page has defined the name as a custom element of its own. */
+  const ours = (name) => [...document.querySelectorAll('*')].filter((el) => el.localName === name || el.localName.startsWith(`${name}-`));
+  const inWrapper = (n) => {
+    for (let el = n.parentElement; el; el = el.parentElement) if (el.localName.startsWith('whosaid-mark')) return true;
+    return false;
+  };
   /** The text nodes that a range covers at least in part. */
   function textNodesIn(range) {
     const top = range.commonAncestorContainer;
@@ -60,14 +69,14 @@ export async function highlightInPage({ root, options, forbidden }) {
       paragraph: paragraphs.get(first?.closest('p')) ?? -1,
       elements: elementsIn(range, nodes),
       registered: registered.some((hl) => hl.has(range)),
-      unwrapped: nodes.filter((n) => !n.parentElement.closest('whosaid-mark')).map((n) => n.data),
+      unwrapped: nodes.filter((n) => !inWrapper(n)).map((n) => n.data),
       touches: forbiddenElements.filter((el) => range.intersectsNode(el)).map((el) => el.outerHTML.slice(0, 80)),
     };
   });
-  const lightChildren = (selector) => [...document.querySelectorAll(selector)].reduce((n, el) => n + el.childNodes.length, 0);
+  const lightChildren = (elements) => elements.reduce((n, el) => n + el.childNodes.length, 0);
   // The panel's size on screen: its host's box, or the largest box inside an open shadow root
   // (a host may stay 0×0 around fixed-position content).
-  const panel = document.querySelector('whosaid-panel');
+  const [panel] = ours('whosaid-panel');
   const panelRect = panel && [panel, ...(panel.shadowRoot?.querySelectorAll('*') ?? [])]
     .map((el) => el.getBoundingClientRect())
     .reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
@@ -84,10 +93,10 @@ export async function highlightInPage({ root, options, forbidden }) {
     during: {
       bodyText: document.body.textContent,
       highlightNames: [...CSS.highlights.keys()].filter((k) => k.startsWith('whosaid-')),
-      wrappers: document.querySelectorAll('whosaid-mark').length,
-      overlays: document.querySelectorAll('whosaid-overlay').length,
-      panels: document.querySelectorAll('whosaid-panel').length,
-      overlayPanelLightChildren: lightChildren('whosaid-overlay, whosaid-panel'),
+      wrappers: ours('whosaid-mark').length,
+      overlays: ours('whosaid-overlay').length,
+      panels: ours('whosaid-panel').length,
+      overlayPanelLightChildren: lightChildren([...ours('whosaid-overlay'), ...ours('whosaid-panel')]),
       panelSize: panelRect ? [panelRect.width, panelRect.height] : null,
       violations: [...window.__violations],
     },
@@ -101,7 +110,8 @@ export function clearInPage() {
   return {
     bodyText: document.body.textContent,
     html: document.documentElement.outerHTML,
-    leftovers: document.querySelectorAll('whosaid-mark, whosaid-overlay, whosaid-panel').length,
+    // whosaid-mark, whosaid-overlay, whosaid-panel, or those names with a suffix (see ours())
+    leftovers: [...document.querySelectorAll('*')].filter((el) => /^whosaid-(mark|overlay|panel)(-|$)/.test(el.localName)).length,
     highlightNames: [...CSS.highlights.keys()].filter((k) => k.startsWith('whosaid-')),
     violations: [...window.__violations],
   };

@@ -2,6 +2,7 @@
 // with the right MIME types (application/wasm for the analyzer), a strict Content-Security-Policy
 // on pages/csp.html (and a stricter one, without wasm, on the extension tests'
 // ../extension-test/pages/strict.html), and pages/long.html generated on the fly (long-page.mjs).
+// startOther() serves the same files from a second port: another origin, for cross-origin frames.
 //   import { start, stop } from './server.mjs';  const origin = await start();  ...  await stop();
 //   node browser-test/server.mjs                  # serves until Ctrl+C, to look at the pages
 
@@ -34,7 +35,6 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 const STRICT_PAGE = '/extension-test/pages/strict.html';
 const LONG_PAGE = '/browser-test/pages/long.html';
 
-let server = null;
 let longHtml = null;
 
 /** Answers one request: a file under ROOT, or the generated long page. */
@@ -71,27 +71,43 @@ async function handle(req, res) {
   }
 }
 
-/** Starts the server (once) and resolves to its origin, e.g. `http://127.0.0.1:41234`. */
-export async function start() {
-  if (server === null) {
-    server = http.createServer((req, res) => {
+/** The servers started: the main one and the other origin's, by name. */
+const servers = new Map();
+
+/** Starts server `name` (once) on an ephemeral port of 127.0.0.1 and resolves to its origin. */
+async function listen(name) {
+  let s = servers.get(name);
+  if (s === undefined) {
+    s = http.createServer((req, res) => {
       handle(req, res).catch((e) => res.writeHead(500).end(String(e)));
     });
+    servers.set(name, s);
     await new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', resolve);
     });
   }
-  return `http://127.0.0.1:${server.address().port}`;
+  return `http://127.0.0.1:${s.address().port}`;
 }
 
-/** Stops the server, closing any kept-alive connections. */
+/** Starts the server (once) and resolves to its origin, e.g. `http://127.0.0.1:41234`. */
+export function start() {
+  return listen('main');
+}
+
+/** Starts a second server of the same files (once): another origin, for cross-origin frames. */
+export function startOther() {
+  return listen('other');
+}
+
+/** Stops the servers, closing any kept-alive connections. */
 export async function stop() {
-  if (server === null) return;
-  const s = server;
-  server = null;
-  s.closeAllConnections();
-  await new Promise((resolve) => s.close(resolve));
+  const all = [...servers.values()];
+  servers.clear();
+  await Promise.all(all.map((s) => {
+    s.closeAllConnections();
+    return new Promise((resolve) => s.close(resolve));
+  }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
