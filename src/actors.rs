@@ -160,6 +160,15 @@ pub(crate) struct Entry {
     merged: Option<usize>,
 }
 
+/// An index key: a tag ("W", "A", "N", "K"), a colon and the value ("W:zarif").
+fn key(tag: &str, value: &str) -> String {
+    let mut k = String::with_capacity(tag.len() + 1 + value.len());
+    k.push_str(tag);
+    k.push(':');
+    k.push_str(value);
+    k
+}
+
 /// The actors of a text, built mention by mention in text order.
 #[derive(Debug, Default)]
 pub(crate) struct Table {
@@ -179,7 +188,7 @@ pub(crate) struct Table {
 /// How many of the latest entries filed under a key a lookup reads: an alias names one of
 /// the latest actors it could name, and a text of thousands of actors sharing a word (a
 /// list of names, an attack) stays linear.
-const KEY_REACH: usize = 64;
+const KEY_REACH: usize = 16;
 
 /// How many of the latest mentions in the narration a pronoun looks back over for its
 /// antecedent (far more than the actors of any article's page, and it keeps a text of
@@ -209,21 +218,18 @@ impl Table {
             .iter()
             .chain(e.heads.iter().flatten())
             .chain(e.described.iter().flatten());
-        keys.extend(words.map(|w| format!("W:{w}")));
+        keys.extend(words.map(|w| key("W", w)));
         for t in &e.actor.titles {
-            keys.extend(
-                t.split_whitespace()
-                    .map(|w| format!("W:{}", w.to_lowercase())),
-            );
+            keys.extend(t.split_whitespace().map(|w| key("W", &w.to_lowercase())));
         }
         let (all, capitals) = initials(&e.actor.name);
-        keys.push(format!("A:{all}"));
-        keys.push(format!("A:{capitals}"));
+        keys.push(key("A", &all));
+        keys.push(key("A", &capitals));
         if !e.actor.name.contains(char::is_whitespace) {
-            keys.push(format!("N:{}", e.actor.name.replace('.', "")));
+            keys.push(key("N", &e.actor.name.replace('.', "")));
         }
         if let Some(k) = e.known {
-            keys.push(format!("K:{k}"));
+            keys.push(key("K", &k.to_string()));
         }
         for key in keys {
             let list = self.index.entry(key).or_default();
@@ -249,7 +255,7 @@ impl Table {
 
     /// The live entries that have the word `w` in a name, head, description or title.
     fn with_word(&self, w: &str) -> Vec<usize> {
-        self.candidates(&[format!("W:{w}")])
+        self.candidates(&[key("W", w)])
     }
 
     fn new_entry(&mut self, words: Vec<String>, name: &str, kind: ActorKind, at: usize) -> usize {
@@ -358,7 +364,7 @@ impl Table {
                 })?
             };
             let found = self
-                .candidates(&[format!("K:{id}")])
+                .candidates(&[key("K", &id.to_string())])
                 .into_iter()
                 .find(|&i| self.entries[i].known == Some(id))
                 .or_else(local);
@@ -382,9 +388,9 @@ impl Table {
             let (all, capitals) = initials(s);
             let letters: String = s.chars().filter(|c| *c != '.').collect();
             let as_acronym = acronym(s);
-            let mut keys = vec![format!("W:{last_word}")];
+            let mut keys = vec![key("W", last_word)];
             if !person {
-                keys.push(format!("A:{letters}"));
+                keys.push(key("A", &letters));
             }
             let found = self
                 .candidates(&keys)
@@ -416,7 +422,7 @@ impl Table {
                 None => {
                     // "USI" before "the University of Southern Indiana": an acronym met first
                     let acronym = self
-                        .candidates(&[format!("N:{all}"), format!("N:{capitals}")])
+                        .candidates(&[key("N", &all), key("N", &capitals)])
                         .into_iter()
                         .filter(|&i| {
                             let e = &self.entries[i];
@@ -525,7 +531,7 @@ impl Table {
         let first = unowned(&ws).first().cloned().unwrap_or_default();
         let last_word = ws.last().cloned().unwrap_or_default();
         let found = self
-            .candidates(&[format!("W:{first}"), format!("W:{last_word}")])
+            .candidates(&[key("W", &first), key("W", &last_word)])
             .into_iter()
             .filter(|&i| {
                 let e = &self.entries[i];
