@@ -24,7 +24,11 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon");
     // lists of an earlier layout must not linger (the size report reads this directory)
     for entry in fs::read_dir(out).expect("OUT_DIR is readable").flatten() {
-        if entry.path().extension().is_some_and(|e| e == "prep" || e == "txt") {
+        if entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "prep" || e == "txt")
+        {
             fs::remove_file(entry.path()).expect("OUT_DIR is writable");
         }
     }

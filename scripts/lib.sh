@@ -41,3 +41,18 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
   fi
 }
+
+# The nightly toolchain and cargo-fuzz, for the fuzz targets of fuzz/ (scripts/fuzz-smoke.sh).
+ensure_nightly() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (minimal profile, for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+}
+
+ensure_cargo_fuzz() {
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (from source, under a minute)"
+    cargo install cargo-fuzz --locked
+  fi
+}

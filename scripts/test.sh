@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing (rustup target, the pinned wasm-bindgen-cli, npm ci in
-# www/, Debian's chromium), then formatting, lints, native tests, wasm tests in Node, the wasm
-# build and its size budget, the JS tests, the browser tests, the extension (web-ext lint of the
-# Firefox variant, tests in Chromium), and the evaluation against ../shared/data with its floors.
+# www/, Debian's chromium, the nightly toolchain and cargo-fuzz), then formatting, lints, native
+# tests, a short run of each fuzz target, wasm tests in Node, the wasm build and its size budget,
+# the JS tests, the browser tests, the extension (web-ext lint of the Firefox variant, tests in
+# Chromium), and the evaluation against ../shared/data with its floors.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -19,6 +20,9 @@ cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 say "cargo test (unit, case files, golden articles, properties, CLI, doc examples)"
 cargo test
+
+say "fuzz smoke: each cargo-fuzz target for 60 s on the committed corpus (scripts/fuzz-smoke.sh)"
+bash scripts/fuzz-smoke.sh
 
 say "wasm tests in Node (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test wasm

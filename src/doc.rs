@@ -47,6 +47,18 @@ impl<'t> Doc<'t> {
         for (s, e, lemma, noun_too) in lexicon.find_cues(text) {
             let kind = lexicon.cue_kind(lemma);
             let span = Span::new(s, e);
+            // A cue is a word of its own: it starts a token. The cue finder splits words at
+            // periods and apostrophes that the tokenizer keeps inside a word ("d.speak",
+            // "ma'said"); such a match is part of a longer word, and the token lookups below
+            // would point past it (past the last token at the end of the text).
+            if seg
+                .tokens
+                .get(seg.token_at_or_after(s))
+                .map(|t| t.span.start)
+                != Some(s)
+            {
+                continue;
+            }
             let word = &text[s..e];
             let verbal = matches!(kind, CueKind::Verb | CueKind::Attitude);
             if verbal && noun_too && !reads_as_verb(text, &seg, span) {

@@ -143,12 +143,16 @@ fn unreachable_offset(byte: usize) -> usize {
     0
 }
 
-/// Converts a single byte offset of `text` to UTF-16 code units.
+/// Converts a single byte offset of `text` to UTF-16 code units: the units of
+/// `text[..byte]`. Never panics: an offset inside a character counts up to that character's
+/// start, an offset past the end counts the whole text.
 pub fn utf16_offset(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())]
-        .chars()
-        .map(char::len_utf16)
-        .sum()
+    let mut byte = byte.min(text.len());
+    // (slicing inside a character would panic; `floor_char_boundary` needs Rust 1.91)
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    text[..byte].chars().map(char::len_utf16).sum()
 }
 
 impl Report {
@@ -247,5 +251,11 @@ mod tests {
         let m = Utf16Offsets::new(text, vec![0, 1, 4, 5, 9, 10]);
         assert_eq!([0, 1, 4, 5, 9, 10].map(|b| m.get(b)), [0, 1, 2, 3, 5, 6]);
         assert_eq!(utf16_offset(text, 9), 5);
+        // Inside a character: its start (found by the fuzz target `utf16`; slicing there
+        // panicked). Past the end: the whole text.
+        assert_eq!(
+            [2, 3, 6, 7, 8, 11, usize::MAX].map(|b| utf16_offset(text, b)),
+            [1, 1, 3, 3, 3, 6, 6]
+        );
     }
 }

@@ -675,7 +675,9 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     let rest = if inverted {
         None // `CLAUSE, said X, an engineer.`: what follows X describes X
-    } else if after < s.end_token && doc.tok(after) == "," {
+    } else if after + 1 < s.end_token && doc.tok(after) == "," {
+        // (a comma that ends the sentence, at a paragraph's end, is no second part: the
+        // token after it is another paragraph's, or none at the end of the text)
         clause_span(doc, after + 1, clause_end(doc, after + 1))
     } else if s.end_token - after <= 1 {
         None
@@ -710,7 +712,9 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
         .unwrap_or(s.end_token);
     let speaker = relaxed_noun_phrase_after(doc, cue, source_end)?;
     let opens = k == s.first_token || (k == s.first_token + 1 && !doc.is_word(s.first_token));
-    if opens && source_end < s.end_token {
+    // (the clause starts inside the sentence: after "According to X," ending a paragraph,
+    // the next token is another paragraph's, or none at the end of the text)
+    if opens && source_end + 1 < s.end_token {
         let content = clause_span(doc, source_end + 1, clause_end(doc, source_end + 1))?;
         return Some(Reported {
             content,

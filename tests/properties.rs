@@ -94,6 +94,27 @@ fn hostile_inputs() {
     }
 }
 
+/// Inputs the fuzz targets (`fuzz/`) found, minimised, each with the bug it guards.
+#[test]
+fn fuzz_regressions() {
+    for (bug, text) in [
+        // The cue finder splits words at periods and apostrophes that the tokenizer keeps
+        // inside a word: "speak" matched inside the one token "d.speak", and the token lookup
+        // for it ran past the last token (index out of bounds in doc.rs).
+        ("a cue inside the last word", "d.speak"),
+        ("a cue inside a word at the end", " Macaid.speak"),
+        // "According to X," with nothing after the comma: the clause after it started one
+        // token past the sentence, past the last token at the end of the text (reported.rs).
+        ("according to, then the end", "According to M,"),
+        // "CLAUSE, X said," with nothing after the last comma: the same, for the second part
+        // of a parenthetical attribution (reported.rs).
+        ("a comma after the cue, then the end", ",a said,"),
+    ] {
+        let result = std::panic::catch_unwind(|| check(text));
+        assert!(result.is_ok(), "{bug}: {text:?}");
+    }
+}
+
 #[test]
 fn ten_megabytes_of_text() {
     let para = "\u{201C}We are ready to talk,\u{201D} she said. Critics called it a so-called \"reset\".\n\n";

@@ -1,0 +1,97 @@
+//! Any bytes as one line of the CLI's `--jsonl` input (invalid UTF-8 replaced, as the CLI
+//! does) through `jsonl::read_line`, then `jsonl::predict`:
+//!
+//! - an error is a non-empty message;
+//! - a line that reads gives one line of JSON: the input's `id` first, then exactly the
+//!   `Report`'s fields, whose offsets select their text in the input's text (UTF-16).
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+use whosaid::{jsonl, Extractor, Options, Report};
+
+static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+
+/// The same id, read back from the output. A float is compared to within one unit in the
+/// last place: serde_json (without `float_roundtrip`) may read a printed float back that
+/// far off, while the printed digits are the shortest that give the exact value.
+fn same_id(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() && y.is_f64() => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            x == y || x.to_bits().abs_diff(y.to_bits()) <= 1
+        }
+        _ => a == b,
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let line = String::from_utf8_lossy(data);
+    let input = match jsonl::read_line(&line) {
+        Ok(input) => input,
+        Err(msg) => {
+            assert!(
+                !msg.trim().is_empty(),
+                "an empty error message for {line:?}"
+            );
+            return;
+        }
+    };
+    assert!(
+        input.id.is_string() || input.id.is_number(),
+        "id {:?}",
+        input.id
+    );
+    let extractor = EXTRACTOR.get_or_init(Extractor::new);
+    let options = Options::default().with_rejected(data.first().is_some_and(|b| b & 1 == 1));
+    let out = jsonl::predict(extractor, &input, &options);
+    assert!(!out.contains(['\n', '\r']), "one line: {out:?}");
+    let v: Value = serde_json::from_str(&out).expect("the prediction is JSON");
+    assert!(out.starts_with("{\"id\":"), "the id comes first: {out:?}");
+    assert!(
+        same_id(&v["id"], &input.id),
+        "id {:?} came back as {:?}",
+        input.id,
+        v["id"]
+    );
+
+    // The rest is the report of the text, field for field.
+    let text = &input.text;
+    let analysis = extractor.extract(text);
+    let report = Report::new(text, &analysis, &options);
+    let mut want: Value = serde_json::from_str(&report.to_json()).expect("the report parses");
+    want.as_object_mut()
+        .unwrap()
+        .insert("id".into(), v["id"].clone());
+    assert_eq!(v, want, "the prediction is the id and the report");
+    whosaid_fuzz::check_json(&v, options.rejected);
+
+    // Offsets within the text's UTF-16 length, selecting their text.
+    let u = whosaid_fuzz::Units::new(text);
+    let mut spans: Vec<&Value> = Vec::new();
+    for q in v["quotes"].as_array().unwrap() {
+        spans.push(q);
+        spans.extend(
+            [&q["speaker"], &q["cue"]]
+                .into_iter()
+                .filter(|s| !s.is_null()),
+        );
+    }
+    for a in v["actors"].as_array().unwrap() {
+        spans.extend(a["mentions"].as_array().unwrap());
+    }
+    if let Some(r) = v.get("rejected") {
+        spans.extend(r.as_array().unwrap());
+    }
+    for s in spans {
+        let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        let (start, end) = (start as usize, end as usize);
+        assert!(
+            start <= end && end <= u.units.len(),
+            "{start}..{end} out of bounds"
+        );
+        assert_eq!(u.js_slice(start, end), s["text"].as_str().unwrap());
+    }
+});
