@@ -476,9 +476,10 @@ impl Table {
                 refile = true;
             }
         }
-        let described = words(m.described.text(text));
-        if m.described != m.span && !e.described.contains(&described) {
-            e.described.push(described.clone());
+        // (the words of the name with what describes it, when that is more than the name)
+        let described = (m.described != m.span).then(|| words(m.described.text(text)));
+        if let Some(d) = described.as_ref().filter(|d| !e.described.contains(d)) {
+            e.described.push(d.clone());
             refile = true;
         }
         self.mention(i, m.span, MentionKind::Named);
@@ -490,7 +491,7 @@ impl Table {
         }
         // A description met before the name ("Iran's UN Ambassador wrote …" in a headline)
         // joins the named actor it begins.
-        if m.described != m.span {
+        if let Some(described) = described {
             let first = unowned(&described).first().cloned().unwrap_or_default();
             let roles: Vec<usize> = self
                 .with_word(&first)

@@ -341,10 +341,13 @@ impl Lexicon {
     /// The gender a word shows: a first name ("Kelly"), an honorific ("Mrs."), a role noun
     /// ("spokeswoman"). Case-insensitive.
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
-        self.gendered
-            .get(word.to_lowercase().as_str())
-            .copied()
-            .flatten()
+        let mut buf = [0u8; SHORT_NAME];
+        match ascii_lowercase(word, &mut buf) {
+            Some(key) => self.gendered.get(key),
+            None => self.gendered.get(word.to_lowercase().as_str()),
+        }
+        .copied()
+        .flatten()
     }
 
     /// True when the lower-cased word makes a phrase an organisation ("ministry").
@@ -429,6 +432,15 @@ fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b 
         key = stem;
     }
     std::str::from_utf8(key).ok()
+}
+
+/// `word` lower-cased on the stack, for ASCII words of up to [`SHORT_NAME`] bytes; `None`
+/// for the others.
+fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// The entries of a prepared list, each with the section it is in ("" before any): one
