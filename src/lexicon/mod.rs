@@ -413,17 +413,22 @@ fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b 
     if !name.is_ascii() {
         return None;
     }
-    let mut len = 0;
-    for w in name
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-    {
-        let space = (len > 0).then_some(b' ');
-        for b in space.into_iter().chain(w.bytes()) {
-            if b != b'.' {
-                *buf.get_mut(len)? = b.to_ascii_lowercase();
-                len += 1;
-            }
+    // one pass over the bytes: runs of white space (ASCII's are 9-13 and 32) become one space
+    // between words, periods go, letters are lower-cased
+    let (mut len, mut space) = (0, false);
+    for &b in name.as_bytes() {
+        if b == b' ' || (9..=13).contains(&b) {
+            space = len > 0;
+            continue;
+        }
+        if space {
+            *buf.get_mut(len)? = b' ';
+            len += 1;
+            space = false;
+        }
+        if b != b'.' {
+            *buf.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
         }
     }
     let mut key = &buf[..len];
@@ -605,6 +610,10 @@ mod tests {
             " New\tYork\r\n",
             "",
             "St. John's",
+            "A . B",
+            ". A",
+            "A .",
+            "\t Mr.  X \n",
         ] {
             assert_eq!(
                 normalise_short(name, &mut buf),
