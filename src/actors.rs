@@ -97,7 +97,7 @@ pub fn is_pronoun(w: &str) -> bool {
 /// title ("the President") keeps its words.
 fn words(s: &str) -> Vec<String> {
     // "Iran's" and the damaged "Iran s" read alike: the possessive is a word of its own.
-    let all: Vec<String> = s
+    let mut all: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .flat_map(|w| {
@@ -111,7 +111,8 @@ fn words(s: &str) -> Vec<String> {
         .collect();
     let lex = Lexicon::get();
     let first = all.iter().position(|w| !lex.is_title(w)).unwrap_or(0);
-    all[first..].to_vec()
+    all.drain(..first);
+    all
 }
 
 /// How sure the table is of an actor's kind: later, stronger evidence overrides.
