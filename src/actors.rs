@@ -756,6 +756,9 @@ fn initials_are(acronym: &str, name: &str) -> bool {
 
 /// The letters of a word that can be an acronym ("U.N." gives "UN"): two or more capitals.
 fn acronym(word: &str) -> Option<String> {
+    if !word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+        return None; // (most names: no allocation)
+    }
     let letters: String = word.chars().filter(|c| *c != '.').collect();
     (letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
 }
@@ -791,8 +794,9 @@ fn looks_like_a_person(s: &str) -> bool {
     let capitalised = s
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(2)
         .count();
-    gender_of(s).is_some() || capitalised >= 2
+    capitalised >= 2 || gender_of(s).is_some()
 }
 
 #[cfg(test)]
