@@ -37,7 +37,7 @@ pub fn read_line(line: &str) -> Result<Input, String> {
 struct Prediction<'a> {
     id: &'a serde_json::Value,
     #[serde(flatten)]
-    report: &'a Report,
+    report: &'a Report<'a>,
 }
 
 /// Analyses one input and returns its prediction line (JSON, without the newline).

@@ -95,9 +95,10 @@ pub struct ReadmeDoctests;
 /// The crate version, as `version()` reports it in JS.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Analyses `text` with `options` given as JSON and returns the JSON record: the function
-/// behind both the CLI's `--json` output and the wasm `analyze`.
-pub fn analyze_to_report(text: &str, options: &Options) -> Report {
+/// Analyses `text` with `options` and hands its JSON record to `with` (the record borrows
+/// the text and the analysis): the function behind both the CLI's `--json` output and the
+/// wasm `analyze`.
+pub fn with_report<T>(text: &str, options: &Options, with: impl FnOnce(&Report<'_>) -> T) -> T {
     let analysis = Extractor::new().extract(text);
-    Report::new(text, &analysis, options)
+    with(&Report::new(text, &analysis, options))
 }

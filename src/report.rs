@@ -12,32 +12,32 @@ use crate::span::Span;
 
 /// A span as JSON sees it: UTF-16 offsets and the text it covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SpanRecord {
+pub struct SpanRecord<'a> {
     /// First UTF-16 code unit.
     pub start: usize,
     /// One past the last UTF-16 code unit.
     pub end: usize,
     /// The covered text.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// One quotation in the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QuoteRecord {
+pub struct QuoteRecord<'a> {
     /// First UTF-16 code unit (the opening mark).
     pub start: usize,
     /// One past the last UTF-16 code unit.
     pub end: usize,
     /// The quotation, marks included.
-    pub text: String,
+    pub text: &'a str,
     /// `direct` or `indirect`.
     pub kind: &'static str,
     /// The speaker mention, or `null`.
-    pub speaker: Option<SpanRecord>,
+    pub speaker: Option<SpanRecord<'a>>,
     /// Index of the speaker in `actors`, or `null`.
     pub actor: Option<usize>,
     /// The reporting cue, or `null`.
-    pub cue: Option<SpanRecord>,
+    pub cue: Option<SpanRecord<'a>>,
     /// Whether a closing mark ends this part.
     pub closed: bool,
     /// Index in `quotes` of the first part of this quotation (its own index unless it
@@ -47,13 +47,13 @@ pub struct QuoteRecord {
 
 /// One mention of an actor in the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MentionRecord {
+pub struct MentionRecord<'a> {
     /// First UTF-16 code unit.
     pub start: usize,
     /// One past the last UTF-16 code unit.
     pub end: usize,
     /// The covered text.
-    pub text: String,
+    pub text: &'a str,
     /// `named`, `role` or `pronoun`.
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -61,44 +61,44 @@ pub struct MentionRecord {
 
 /// One actor in the JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActorRecord {
+pub struct ActorRecord<'a> {
     /// Its index in `actors`.
     pub id: usize,
     /// The fullest proper name found, without titles.
-    pub name: String,
+    pub name: &'a str,
     /// `person`, `organization` or `place`.
     pub kind: &'static str,
     /// Its titles ("Foreign Minister"), in order of first use.
-    pub titles: Vec<String>,
+    pub titles: &'a [String],
     /// Its mentions: names, descriptions and resolved pronouns.
-    pub mentions: Vec<MentionRecord>,
+    pub mentions: Vec<MentionRecord<'a>>,
     /// The indices in `quotes` of its quotations.
-    pub quotes: Vec<usize>,
+    pub quotes: &'a [usize],
 }
 
 /// A quoted span that is not speech.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RejectedRecord {
+pub struct RejectedRecord<'a> {
     /// First UTF-16 code unit.
     pub start: usize,
     /// One past the last UTF-16 code unit.
     pub end: usize,
     /// The quoted text, marks included.
-    pub text: String,
+    pub text: &'a str,
     /// `markup`, `term`, `title`, `nickname` or `scare-quote`.
     pub reason: &'static str,
 }
 
 /// The whole result as JSON sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// Quotations, sorted by start.
-    pub quotes: Vec<QuoteRecord>,
+    pub quotes: Vec<QuoteRecord<'a>>,
     /// Actors; `quotes[i].actor` indexes this list.
-    pub actors: Vec<ActorRecord>,
+    pub actors: Vec<ActorRecord<'a>>,
     /// Present when the `rejected` option is set.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rejected: Option<Vec<RejectedRecord>>,
+    pub rejected: Option<Vec<RejectedRecord<'a>>>,
 }
 
 /// Byte offset → UTF-16 offset, for a set of offsets collected up front.
@@ -155,9 +155,9 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().map(char::len_utf16).sum()
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// Builds the JSON record for `analysis` of `text`.
-    pub fn new(text: &str, analysis: &Analysis, options: &Options) -> Report {
+    pub fn new(text: &'a str, analysis: &'a Analysis, options: &Options) -> Report<'a> {
         let mut offs = Vec::new();
         let mut add = |s: Span| {
             offs.push(s.start);
@@ -177,7 +177,7 @@ impl Report {
         let span = |s: Span| SpanRecord {
             start: map.get(s.start),
             end: map.get(s.end),
-            text: s.text(text).to_string(),
+            text: s.text(text),
         };
         Report {
             quotes: analysis
@@ -186,7 +186,7 @@ impl Report {
                 .map(|q| QuoteRecord {
                     start: map.get(q.span.start),
                     end: map.get(q.span.end),
-                    text: q.span.text(text).to_string(),
+                    text: q.span.text(text),
                     kind: q.kind.as_str(),
                     speaker: q.speaker.map(span),
                     actor: q.actor,
@@ -201,9 +201,9 @@ impl Report {
                 .enumerate()
                 .map(|(id, a)| ActorRecord {
                     id,
-                    name: a.name.clone(),
+                    name: &a.name,
                     kind: a.kind.as_str(),
-                    titles: a.titles.clone(),
+                    titles: &a.titles,
                     mentions: a
                         .mentions
                         .iter()
@@ -217,7 +217,7 @@ impl Report {
                             }
                         })
                         .collect(),
-                    quotes: a.quotes.clone(),
+                    quotes: &a.quotes,
                 })
                 .collect(),
             rejected: options.rejected.then(|| {
@@ -227,7 +227,7 @@ impl Report {
                     .map(|r| RejectedRecord {
                         start: map.get(r.span.start),
                         end: map.get(r.span.end),
-                        text: r.span.text(text).to_string(),
+                        text: r.span.text(text),
                         reason: r.reason.as_str(),
                     })
                     .collect()

@@ -7,7 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::options::OptionValue;
-use crate::{analyze_to_report, Options};
+use crate::{with_report, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -54,10 +54,11 @@ pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
-    let report = analyze_to_report(text, &options);
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+    with_report(text, &options, |report| {
+        report
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+    })
 }
 
 /// The version of whosaid.

@@ -42,7 +42,7 @@ fn table_lists_speaker_cue_and_quote() {
 fn json_is_the_report() {
     let o = run(&["--json", "-"], ARTICLE);
     assert!(o.status.success());
-    let expected = whosaid::analyze_to_report(ARTICLE, &whosaid::Options::default()).to_json();
+    let expected = whosaid::with_report(ARTICLE, &whosaid::Options::default(), |r| r.to_json());
     assert_eq!(stdout(&o).trim_end(), expected);
 }
 

@@ -1,7 +1,7 @@
 //! UTF-16 offsets in the JSON, checked on text with curly quotes, emoji and other scripts.
 #![cfg(not(target_arch = "wasm32"))]
 
-use whosaid::{analyze_to_report, Options};
+use whosaid::{Extractor, Options, Report};
 
 /// Slices `text` by UTF-16 offsets, as JavaScript's `String.prototype.slice` does.
 fn js_slice(text: &str, start: usize, end: usize) -> String {
@@ -12,7 +12,8 @@ fn js_slice(text: &str, start: usize, end: usize) -> String {
 #[test]
 fn curly_quotes_and_emoji_before_the_quote() {
     let text = "\u{1F4E2}\u{1F30D} \u{2018}Headline\u{2019} talk\n\n\u{201C}We are ready \u{1F91D},\u{201D} said Ana\u{A0}Lima.";
-    let report = analyze_to_report(text, &Options::default());
+    let analysis = Extractor::new().extract(text);
+    let report = Report::new(text, &analysis, &Options::default());
     let q = report.quotes.last().expect("a quotation");
     assert_eq!(
         js_slice(text, q.start, q.end),
@@ -31,7 +32,8 @@ fn curly_quotes_and_emoji_before_the_quote() {
 fn offsets_after_right_to_left_text() {
     let text =
         "\u{5E9}\u{5DC}\u{5D5}\u{5DD} \u{645}\u{631}\u{62D}\u{628}\u{627}. \"Peace now,\" he said.";
-    let report = analyze_to_report(text, &Options::default());
+    let analysis = Extractor::new().extract(text);
+    let report = Report::new(text, &analysis, &Options::default());
     let q = &report.quotes[0];
     assert_eq!(js_slice(text, q.start, q.end), "\"Peace now,\"");
 }

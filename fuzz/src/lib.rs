@@ -217,8 +217,12 @@ pub fn check_report(text: &str, a: &Analysis, options: &Options, r: &Report) {
     for (id, (ar, actor)) in r.actors.iter().zip(&a.actors).enumerate() {
         assert_eq!(ar.id, id, "actor id is its index");
         assert_eq!(
-            (&ar.name, &ar.titles, &ar.quotes),
-            (&actor.name, &actor.titles, &actor.quotes)
+            (ar.name, ar.titles, ar.quotes),
+            (
+                actor.name.as_str(),
+                actor.titles.as_slice(),
+                actor.quotes.as_slice()
+            )
         );
         assert_eq!(ar.kind, actor.kind.as_str());
         assert_eq!(ar.mentions.len(), actor.mentions.len());

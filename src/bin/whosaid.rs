@@ -132,17 +132,17 @@ fn write_table(out: &mut impl Write, report: &Report) -> io::Result<()> {
             (Some(s), Some(a)) if report.actors[a].name != s.text => {
                 format!("{} ({})", s.text, report.actors[a].name)
             }
-            (Some(s), _) => s.text.clone(),
+            (Some(s), _) => s.text.to_string(),
             (None, _) => "?".to_string(),
         };
-        let cue = q.cue.as_ref().map_or("-", |c| c.text.as_str());
+        let cue = q.cue.as_ref().map_or("-", |c| c.text);
         writeln!(
             out,
             "{:<4} {:<28} {:<14} {}",
             i + 1,
             shorten(&speaker, 28),
             shorten(cue, 14),
-            shorten(&q.text, 90)
+            shorten(q.text, 90)
         )?;
     }
     writeln!(
