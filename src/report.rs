@@ -101,46 +101,47 @@ pub struct Report<'a> {
     pub rejected: Option<Vec<RejectedRecord<'a>>>,
 }
 
-/// Byte offset → UTF-16 offset, for a set of offsets collected up front.
-struct Utf16Offsets {
-    table: Vec<(usize, usize)>,
+/// Byte offset → UTF-16 offset, for any number of offsets of one text: the UTF-16 units
+/// before each block of [`BLOCK`] bytes are counted in one pass, and an offset adds the units
+/// of its block's bytes before it. No sorting, no search; memory is a word per block.
+struct Utf16Offsets<'t> {
+    bytes: &'t [u8],
+    /// The UTF-16 units of the text before each block, and after the last.
+    blocks: Vec<usize>,
 }
 
-impl Utf16Offsets {
-    fn new(text: &str, mut offsets: Vec<usize>) -> Utf16Offsets {
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut table = Vec::with_capacity(offsets.len());
+/// The bytes of a block of [`Utf16Offsets`].
+const BLOCK: usize = 64;
+
+/// The UTF-16 code units of UTF-8 `bytes` that start and end on character boundaries: one
+/// for each byte that starts a character, one more for a 4-byte character (a surrogate pair).
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
+impl<'t> Utf16Offsets<'t> {
+    fn new(text: &'t str) -> Utf16Offsets<'t> {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut units = 0;
-        let mut next = offsets.iter().peekable();
-        for (byte, c) in text.char_indices() {
-            while let Some(&&o) = next.peek() {
-                if o > byte {
-                    break;
-                }
-                table.push((o, units));
-                next.next();
-            }
-            units += c.len_utf16();
+        for block in bytes.chunks(BLOCK) {
+            blocks.push(units);
+            units += utf16_units(block);
         }
-        for &o in next {
-            table.push((o, units));
-        }
-        Utf16Offsets { table }
+        blocks.push(units);
+        Utf16Offsets { bytes, blocks }
     }
 
+    /// The UTF-16 offset of byte `byte` (a character boundary of the text, as every span's
+    /// ends are).
     fn get(&self, byte: usize) -> usize {
-        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.table[i].1,
-            Err(_) => unreachable_offset(byte),
-        }
+        let byte = byte.min(self.bytes.len());
+        let block = byte / BLOCK;
+        self.blocks[block] + utf16_units(&self.bytes[block * BLOCK..byte])
     }
-}
-
-#[cold]
-fn unreachable_offset(byte: usize) -> usize {
-    debug_assert!(false, "offset {byte} was not collected");
-    0
 }
 
 /// Converts a single byte offset of `text` to UTF-16 code units: the units of
@@ -158,22 +159,7 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
 impl<'a> Report<'a> {
     /// Builds the JSON record for `analysis` of `text`.
     pub fn new(text: &'a str, analysis: &'a Analysis, options: &Options) -> Report<'a> {
-        let mut offs = Vec::new();
-        let mut add = |s: Span| {
-            offs.push(s.start);
-            offs.push(s.end);
-        };
-        for q in &analysis.quotes {
-            add(q.span);
-            q.speaker.into_iter().chain(q.cue).for_each(&mut add);
-        }
-        for a in &analysis.actors {
-            a.mentions.iter().for_each(|m| add(m.span));
-        }
-        if options.rejected {
-            analysis.rejected.iter().for_each(|r| add(r.span));
-        }
-        let map = Utf16Offsets::new(text, offs);
+        let map = Utf16Offsets::new(text);
         let span = |s: Span| SpanRecord {
             start: map.get(s.start),
             end: map.get(s.end),
@@ -248,8 +234,14 @@ mod tests {
     #[test]
     fn offsets_count_utf16_units() {
         let text = "a\u{201C}b\u{1F600}c";
-        let m = Utf16Offsets::new(text, vec![0, 1, 4, 5, 9, 10]);
+        let m = Utf16Offsets::new(text);
         assert_eq!([0, 1, 4, 5, 9, 10].map(|b| m.get(b)), [0, 1, 2, 3, 5, 6]);
+        // across blocks: every boundary of a text longer than a few blocks
+        let long = "a\u{e9}\u{201C}\u{1F600}".repeat(50);
+        let m = Utf16Offsets::new(&long);
+        for (b, _) in long.char_indices().chain([(long.len(), ' ')]) {
+            assert_eq!(m.get(b), long[..b].encode_utf16().count(), "byte {b}");
+        }
         assert_eq!(utf16_offset(text, 9), 5);
         // Inside a character: its start (found by the fuzz target `utf16`; slicing there
         // panicked). Past the end: the whole text.
