@@ -6,10 +6,11 @@
 //! is its longest mention. What the text shows of an actor is kept for resolving pronouns:
 //! its kind (an organisation word, a plural group), its gender (a first name, an
 //! honorific, a role noun, or a pronoun already resolved to it) and where it was last
-//! mentioned. The full actor model (titles, kinds from lexicons, aliases, every named
-//! mention) comes in its own stage.
+//! mentioned.
 
-use crate::lexicon::{Gender, Known, Lexicon, Map};
+use std::hash::Hasher;
+
+use crate::lexicon::{Fnv, Gender, Known, Lexicon, Map};
 use crate::names::NameMention;
 use crate::span::Span;
 
@@ -161,13 +162,15 @@ pub(crate) struct Entry {
     merged: Option<usize>,
 }
 
-/// An index key: a tag ("W", "A", "N", "K"), a colon and the value ("W:zarif").
-fn key(tag: &str, value: &str) -> String {
-    let mut k = String::with_capacity(tag.len() + 1 + value.len());
-    k.push_str(tag);
-    k.push(':');
-    k.push_str(value);
-    k
+/// An index key: the hash of a tag ("W", "A", "N", "K"), a colon and the value
+/// ("W:zarif"). Two keys that hash alike share a list, which only adds candidates: every
+/// lookup checks its own condition on each.
+fn key(tag: &str, value: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(tag.as_bytes());
+    h.write(b":");
+    h.write(value.as_bytes());
+    h.finish()
 }
 
 /// The actors of a text, built mention by mention in text order.
@@ -180,7 +183,7 @@ pub(crate) struct Table {
     /// each word of an entry's names, heads, descriptions and titles; `A:` and the initials of
     /// its name; `N:` and the letters of a one-word name (an acronym); `K:` and its gazetteer
     /// entry. Lists may hold stale or merged entries: every lookup checks its own condition.
-    index: Map<String, Vec<usize>>,
+    index: Map<u64, Vec<usize>>,
     /// Every entry, each time it is mentioned in the narration (its `narrated` set), in
     /// order: the latest candidates for a pronoun are at its end.
     narration: Vec<usize>,
@@ -213,7 +216,7 @@ impl Table {
     /// Files entry `i` under the keys of what it now holds (see `index`).
     fn index_entry(&mut self, i: usize) {
         let e = &self.entries[i];
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
         let words = e
             .words
             .iter()
@@ -241,14 +244,15 @@ impl Table {
     }
 
     /// The live entries filed under any of `keys`, in entry order.
-    fn candidates(&self, keys: &[String]) -> Vec<usize> {
-        let mut out: Vec<usize> = keys
-            .iter()
-            .filter_map(|k| self.index.get(k))
-            .flat_map(|list| &list[list.len().saturating_sub(KEY_REACH)..])
-            .copied()
-            .filter(|&i| self.entries[i].merged.is_none())
-            .collect();
+    fn candidates(&self, keys: &[u64]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(keys.len() * KEY_REACH);
+        out.extend(
+            keys.iter()
+                .filter_map(|k| self.index.get(k))
+                .flat_map(|list| &list[list.len().saturating_sub(KEY_REACH)..])
+                .copied()
+                .filter(|&i| self.entries[i].merged.is_none()),
+        );
         out.sort_unstable();
         out.dedup();
         out
@@ -723,16 +727,13 @@ fn unowned(w: &[String]) -> Vec<String> {
 /// the two acronyms it may go by ("Kenya Wildlife Service": "KWS"; "For Inspiration and
 /// Recognition of Science and Technology": "FIARST"... and "FIRST").
 fn initials(name: &str) -> (String, String) {
-    let all = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let capitals = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+    let (mut all, mut capitals) = (String::new(), String::new());
+    for c in name.split_whitespace().filter_map(|w| w.chars().next()) {
+        all.push(c.to_ascii_uppercase());
+        if c.is_uppercase() {
+            capitals.push(c);
+        }
+    }
     (all, capitals)
 }
 
