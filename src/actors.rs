@@ -12,6 +12,7 @@ use std::hash::Hasher;
 
 use crate::lexicon::{Fnv, Gender, Known, Lexicon, Map};
 use crate::names::NameMention;
+use crate::segment::without_possessive;
 use crate::span::Span;
 
 /// What kind of actor.
@@ -769,7 +770,7 @@ fn kind_of(ws: &[String], s: &str) -> (ActorKind, bool) {
     let lex = Lexicon::get();
     if ws
         .iter()
-        .any(|w| lex.is_organisation_word(w.trim_end_matches("'s")))
+        .any(|w| lex.is_organisation_word(without_possessive(w)))
     {
         return (ActorKind::Organization, false);
     }

@@ -19,6 +19,7 @@ use crate::actors::ActorKind;
 use crate::doc::Doc;
 use crate::lexicon::{Known, Lexicon};
 use crate::phrases::{is_month, is_weekday_or_time};
+use crate::segment::without_possessive;
 use crate::span::Span;
 
 /// One name in the text.
@@ -84,7 +85,7 @@ fn capitalised(w: &str) -> bool {
 
 /// An acronym: two to six capitals, with or without periods ("UN", "U.N.", "NATO").
 fn is_acronym(w: &str) -> bool {
-    let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let w = without_possessive(w).trim_end_matches("\u{2019}s");
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
 }
@@ -125,7 +126,7 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
     let mut inside: HashSet<&str> = HashSet::new();
     for i in 0..n {
         if doc.is_word(i) && capitalised(doc.tok(i)) && !starts_sentence(doc, i) {
-            inside.insert(doc.tok(i).trim_end_matches("'s"));
+            inside.insert(without_possessive(doc.tok(i)));
         }
     }
     let is_name_word = |i: usize| {
@@ -189,7 +190,7 @@ fn ends_name(doc: &Doc, i: usize) -> bool {
     // organisation's name, which an organisation word ends)
     let org_follows = i + 1 < n && {
         let w = doc.tok(i + 1).to_lowercase();
-        capitalised(doc.tok(i + 1)) && doc.lexicon.is_organisation_word(w.trim_end_matches("'s"))
+        capitalised(doc.tok(i + 1)) && doc.lexicon.is_organisation_word(without_possessive(&w))
     };
     possessive(doc.tok(i)) && !org_follows || (i + 1 < n && doc.tok(i + 1) == "s")
 }
@@ -281,8 +282,8 @@ fn run_part(
     // A single word that starts a sentence and is capitalised nowhere else, unless known.
     if end - start == 1 && starts_sentence(doc, start) {
         let w = doc.tok(start);
-        let known = lex.known(w).is_some() || lex.gender_of(w.trim_end_matches("'s")).is_some();
-        if !known && !is_acronym(w) && !inside.contains(w.trim_end_matches("'s")) {
+        let known = lex.known(w).is_some() || lex.gender_of(without_possessive(w)).is_some();
+        if !known && !is_acronym(w) && !inside.contains(without_possessive(w)) {
             return None;
         }
     }
@@ -314,7 +315,7 @@ fn run_part(
     }
     let word_kind = |k: usize| {
         let w = doc.tok(k).to_lowercase();
-        let w = w.trim_end_matches("'s");
+        let w = without_possessive(&w);
         if lex.is_organisation_word(w) {
             Some(ActorKind::Organization)
         } else if lex.is_place_word(w) {
@@ -327,7 +328,7 @@ fn run_part(
     // holidays are no actors (the places and bodies inside them still are: "FIRST Global
     // Challenge" keeps FIRST)
     let head = doc.tok(end - 1).to_lowercase();
-    let head = head.trim_end_matches("'s");
+    let head = without_possessive(&head);
     // ("the Budweiser Man of the Match award": a thing named before its noun)
     let thing_follows = end < doc.seg.tokens.len()
         && adjacent(doc, end - 1, end)
@@ -420,7 +421,7 @@ fn run_part(
             // "Secretary of State John Kerry": the office runs through its object
             pieces.push((k, k + 2, Piece::Title));
             k += 2;
-        } else if lex.is_title(doc.tok(k).to_lowercase().trim_end_matches("'s"))
+        } else if lex.is_title(without_possessive(&doc.tok(k).to_lowercase()))
             && suffix_kind.is_none()
         {
             pieces.push((k, k + 1, Piece::Title));

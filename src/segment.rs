@@ -70,10 +70,18 @@ pub fn is_apostrophe_char(c: char) -> bool {
 
 /// A possessive determiner: "his", "her", "their", "its", "our", "my", "your".
 pub fn is_possessive(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "his" | "her" | "their" | "its" | "our" | "my" | "your"
-    )
+    ["his", "her", "their", "its", "our", "my", "your"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// `w` without its possessive endings: "Iran's" gives "Iran" (as `trim_end_matches("'s")`,
+/// without building a pattern searcher for each word).
+pub fn without_possessive(mut w: &str) -> &str {
+    while let Some(stem) = w.strip_suffix("'s") {
+        w = stem;
+    }
+    w
 }
 
 /// Horizontal white space, including the no-break and other Unicode spaces.
