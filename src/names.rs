@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{Known, Lexicon};
+use crate::lexicon::{lowercase, Known, Lexicon};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -314,7 +314,8 @@ fn run_part(
         return None;
     }
     let word_kind = |k: usize| {
-        let w = doc.tok(k).to_lowercase();
+        let mut buf = [0u8; 64];
+        let w = lowercase(doc.tok(k), &mut buf);
         let w = without_possessive(&w);
         if lex.is_organisation_word(w) {
             Some(ActorKind::Organization)
@@ -327,7 +328,8 @@ fn run_part(
     // "World Cup", "Affordable Care Act", "Islam": events, works, laws, religions and
     // holidays are no actors (the places and bodies inside them still are: "FIRST Global
     // Challenge" keeps FIRST)
-    let head = doc.tok(end - 1).to_lowercase();
+    let mut buf = [0u8; 64];
+    let head = lowercase(doc.tok(end - 1), &mut buf);
     let head = without_possessive(&head);
     // ("the Budweiser Man of the Match award": a thing named before its noun)
     let thing_follows = end < doc.seg.tokens.len()
@@ -421,7 +423,7 @@ fn run_part(
             // "Secretary of State John Kerry": the office runs through its object
             pieces.push((k, k + 2, Piece::Title));
             k += 2;
-        } else if lex.is_title(without_possessive(&doc.tok(k).to_lowercase()))
+        } else if lex.is_title(without_possessive(&lowercase(doc.tok(k), &mut [0u8; 64])))
             && suffix_kind.is_none()
         {
             pieces.push((k, k + 1, Piece::Title));

@@ -439,6 +439,20 @@ fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b 
     std::str::from_utf8(key).ok()
 }
 
+/// `word` lower-cased: on the stack (in `buf`) for ASCII words of up to 64 bytes, nearly
+/// every word looked up in the lists; allocated for the others.
+pub fn lowercase<'b>(word: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+    if word.is_ascii() && word.len() <= buf.len() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(word.to_lowercase())
+}
+
 /// `word` lower-cased on the stack, for ASCII words of up to [`SHORT_NAME`] bytes; `None`
 /// for the others.
 fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b str> {
