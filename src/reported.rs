@@ -659,7 +659,9 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
             first -= 1;
             steps += 1;
         }
-        if first == s.first_token || doc.tok(first - 1) != "," || k - first > MAX_TAIL {
+        // (a speaker phrase that began before the sentence, as across a paragraph's end,
+        // leaves no clause before it in the sentence)
+        if first <= s.first_token || doc.tok(first - 1) != "," || k - first > MAX_TAIL {
             return None;
         }
         (first - 1, np)

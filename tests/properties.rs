@@ -109,6 +109,13 @@ fn fuzz_regressions() {
         // "CLAUSE, X said," with nothing after the last comma: the same, for the second part
         // of a parenthetical attribution (reported.rs).
         ("a comma after the cue, then the end", ",a said,"),
+        // A speaker phrase before "told" that began in the paragraph before the cue's
+        // sentence: looking for the comma before it read the token before the first
+        // (index underflow in reported.rs, found by the jsonl target on the final code).
+        (
+            "a speaker phrase from the paragraph before",
+            "\nHe \nhad found thme eonyid told .",
+        ),
     ] {
         let result = std::panic::catch_unwind(|| check(text));
         assert!(result.is_ok(), "{bug}: {text:?}");
