@@ -758,11 +758,10 @@ fn initials_are(acronym: &str, name: &str) -> bool {
 
 /// The letters of a word that can be an acronym ("U.N." gives "UN"): two or more capitals.
 fn acronym(word: &str) -> Option<String> {
-    if !word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
-        return None; // (most names: no allocation)
-    }
-    let letters: String = word.chars().filter(|c| *c != '.').collect();
-    (letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+    // (capitals and periods only: most names fail here, before any allocation)
+    let capitals = word.bytes().filter(u8::is_ascii_uppercase).count();
+    let only = word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    (only && capitals >= 2).then(|| word.replace('.', ""))
 }
 
 /// Person or organisation, and whether the phrase names a group of people ("officials").

@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{lowercase, Known, Lexicon};
+use crate::lexicon::{lowercase, Known, Lexicon, SHORT_NAME};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -314,7 +314,7 @@ fn run_part(
         return None;
     }
     let word_kind = |k: usize| {
-        let mut buf = [0u8; 64];
+        let mut buf = [0u8; SHORT_NAME];
         let w = lowercase(doc.tok(k), &mut buf);
         let w = without_possessive(&w);
         if lex.is_organisation_word(w) {
@@ -328,7 +328,7 @@ fn run_part(
     // "World Cup", "Affordable Care Act", "Islam": events, works, laws, religions and
     // holidays are no actors (the places and bodies inside them still are: "FIRST Global
     // Challenge" keeps FIRST)
-    let mut buf = [0u8; 64];
+    let mut buf = [0u8; SHORT_NAME];
     let head = lowercase(doc.tok(end - 1), &mut buf);
     let head = without_possessive(&head);
     // ("the Budweiser Man of the Match award": a thing named before its noun)
@@ -423,8 +423,10 @@ fn run_part(
             // "Secretary of State John Kerry": the office runs through its object
             pieces.push((k, k + 2, Piece::Title));
             k += 2;
-        } else if lex.is_title(without_possessive(&lowercase(doc.tok(k), &mut [0u8; 64])))
-            && suffix_kind.is_none()
+        } else if lex.is_title(without_possessive(&lowercase(
+            doc.tok(k),
+            &mut [0u8; SHORT_NAME],
+        ))) && suffix_kind.is_none()
         {
             pieces.push((k, k + 1, Piece::Title));
             k += 1;

@@ -153,7 +153,7 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
     while !text.is_char_boundary(byte) {
         byte -= 1;
     }
-    text[..byte].chars().map(char::len_utf16).sum()
+    utf16_units(&text.as_bytes()[..byte])
 }
 
 impl<'a> Report<'a> {

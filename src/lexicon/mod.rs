@@ -182,7 +182,7 @@ impl Lexicon {
                 cue_first.insert(form.split(' ').next().unwrap_or_default());
             }
         }
-        let cue_words = words_in_keys(cue_index.keys());
+        let cue_words = most_words(cue_index.keys().copied());
         // first names, then role nouns and honorifics (a later line overrides an earlier one)
         let mut gendered = Map::with_capacity_and_hasher(count(GENDERED), <_>::default());
         for (section, l) in entries(GENDERED) {
@@ -219,11 +219,7 @@ impl Lexicon {
                 known.entry(key).or_insert((id, k));
             }
         }
-        let known_words = known
-            .keys()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(1);
+        let known_words = most_words(known.keys().map(|k| k.as_ref()));
         let section = |src: &'static str, name: &str| {
             let mut set = Set::with_capacity_and_hasher(count(src), <_>::default());
             set.extend(entries(src).filter(|&(s, _)| s == name).map(|(_, l)| l));
@@ -342,12 +338,10 @@ impl Lexicon {
     /// ("spokeswoman"). Case-insensitive.
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
         let mut buf = [0u8; SHORT_NAME];
-        match ascii_lowercase(word, &mut buf) {
-            Some(key) => self.gendered.get(key),
-            None => self.gendered.get(word.to_lowercase().as_str()),
-        }
-        .copied()
-        .flatten()
+        self.gendered
+            .get(lowercase(word, &mut buf).as_ref())
+            .copied()
+            .flatten()
     }
 
     /// True when the lower-cased word makes a phrase an organisation ("ministry").
@@ -403,8 +397,8 @@ impl Lexicon {
     }
 }
 
-/// The longest name [`normalise_short`] normalises on the stack.
-const SHORT_NAME: usize = 64;
+/// The longest name or word normalised or lower-cased on the stack ([`lowercase`]).
+pub const SHORT_NAME: usize = 64;
 
 /// [`normalise_name`] without allocating, for ASCII names of up to [`SHORT_NAME`] bytes
 /// (nearly every name looked up in the gazetteer, once per capitalised run of a text);
@@ -439,9 +433,9 @@ fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b 
     std::str::from_utf8(key).ok()
 }
 
-/// `word` lower-cased: on the stack (in `buf`) for ASCII words of up to 64 bytes, nearly
-/// every word looked up in the lists; allocated for the others.
-pub fn lowercase<'b>(word: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
+/// `word` lower-cased: on the stack (in `buf`) for ASCII words of up to [`SHORT_NAME`]
+/// bytes, nearly every word looked up in the lists; allocated for the others.
+pub fn lowercase<'b>(word: &str, buf: &'b mut [u8; SHORT_NAME]) -> Cow<'b, str> {
     if word.is_ascii() && word.len() <= buf.len() {
         let out = &mut buf[..word.len()];
         out.copy_from_slice(word.as_bytes());
@@ -451,15 +445,6 @@ pub fn lowercase<'b>(word: &str, buf: &'b mut [u8; 64]) -> Cow<'b, str> {
         }
     }
     Cow::Owned(word.to_lowercase())
-}
-
-/// `word` lower-cased on the stack, for ASCII words of up to [`SHORT_NAME`] bytes; `None`
-/// for the others.
-fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b str> {
-    let out = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
 }
 
 /// The entries of a prepared list, each with the section it is in ("" before any): one
@@ -485,7 +470,7 @@ fn count(src: &str) -> usize {
 }
 
 /// The most words any of `keys` has.
-fn words_in_keys<'a>(keys: impl Iterator<Item = &'a &'static str>) -> usize {
+fn most_words<'a>(keys: impl Iterator<Item = &'a str>) -> usize {
     keys.map(|k| k.split(' ').count()).max().unwrap_or(1)
 }
 

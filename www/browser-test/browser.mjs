@@ -15,6 +15,17 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/** Fails with a hint when the wasm package or highlight.js (what the tests load) is missing. */
+export function assertBuilt() {
+  for (const [file, hint] of [
+    ['../pkg/whosaid_bg.wasm', 'build it with: bash scripts/build-wasm.sh'],
+    ['../highlight.js', 'the module under test'],
+  ]) {
+    const path = fileURLToPath(new URL(file, import.meta.url));
+    assert.ok(existsSync(path), `${path} is missing (${hint})`);
+  }
+}
+
 /** Launches Chromium (a fresh profile each time). */
 export async function launch() {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium (or bash scripts/setup.sh)`);

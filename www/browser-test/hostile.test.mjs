@@ -12,11 +12,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 import { start, startOther, stop } from './server.mjs';
-import { launch, openPage, screenshot } from './browser.mjs';
+import { assertBuilt, launch, openPage, screenshot } from './browser.mjs';
 import { highlightInPage, clearInPage } from './in-page.mjs';
 import { checkHighlighted, checkMarks, checkCleared, checkText } from './checks.mjs';
 
@@ -31,13 +29,7 @@ let origin;
 let otherOrigin;
 
 before(async () => {
-  for (const [file, hint] of [
-    ['../pkg/whosaid_bg.wasm', 'build it with: bash scripts/build-wasm.sh'],
-    ['../highlight.js', 'the module under test'],
-  ]) {
-    const path = fileURLToPath(new URL(file, import.meta.url));
-    assert.ok(existsSync(path), `${path} is missing (${hint})`);
-  }
+  assertBuilt();
   origin = await start();
   otherOrigin = await startOther();
   browser = await launch();

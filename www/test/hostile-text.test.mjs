@@ -10,20 +10,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { ready, analyze, instanceCount } from '../whosaid.js';
+import { spans } from './spans.mjs';
 
 await ready(await readFile(new URL('../pkg/whosaid_bg.wasm', import.meta.url)));
-
-/** Every span of a result, labelled. */
-function* spans(result) {
-  for (const [i, q] of result.quotes.entries()) {
-    yield [`quotes[${i}]`, q];
-    if (q.speaker !== null) yield [`quotes[${i}].speaker`, q.speaker];
-    if (q.cue !== null) yield [`quotes[${i}].cue`, q.cue];
-  }
-  for (const [i, a] of result.actors.entries()) {
-    for (const [j, m] of a.mentions.entries()) yield [`actors[${i}].mentions[${j}]`, m];
-  }
-}
 
 async function check(name, text) {
   const result = await analyze(text);

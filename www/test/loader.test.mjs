@@ -17,6 +17,7 @@ import {
 // The same module record as the loader's first instance (same URL), used only to reach the live
 // instance's memory in the trap test: `initSync()` returns the exports once initialised.
 import { initSync as firstGlueExports } from '../pkg/whosaid.js';
+import { spans } from './spans.mjs';
 
 const WASM_URL = new URL('../pkg/whosaid_bg.wasm', import.meta.url);
 const wasmBytes = await readFile(WASM_URL);
@@ -29,19 +30,6 @@ const ARTICLE =
 /** Whether a source given to WebAssembly.compile is our wasm (not, say, undici's). */
 function isOurs(source) {
   return source instanceof WebAssembly.Module || source?.byteLength === wasmBytes.byteLength;
-}
-
-/** Every span in a result, with a label saying where it came from. */
-function* spans(result) {
-  for (const [i, q] of result.quotes.entries()) {
-    yield [`quotes[${i}]`, q];
-    if (q.speaker !== null) yield [`quotes[${i}].speaker`, q.speaker];
-    if (q.cue !== null) yield [`quotes[${i}].cue`, q.cue];
-  }
-  for (const [i, a] of result.actors.entries()) {
-    for (const [j, m] of a.mentions.entries()) yield [`actors[${i}].mentions[${j}]`, m];
-  }
-  for (const [i, r] of (result.rejected ?? []).entries()) yield [`rejected[${i}]`, r];
 }
 
 /** Checks that every span is in range, non-empty, and that its text is the slice of `text`. */
