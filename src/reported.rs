@@ -185,31 +185,6 @@ fn closes_no_clause(w: &str) -> bool {
         )
 }
 
-/// The plain verbs of saying: coordinated with a report (`… and said …`), they start a
-/// report of their own rather than continue the reported clause.
-fn is_plain_saying(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "say"
-            | "tell"
-            | "add"
-            | "write"
-            | "state"
-            | "announce"
-            | "insist"
-            | "argue"
-            | "claim"
-            | "warn"
-            | "note"
-            | "acknowledge"
-            | "admit"
-            | "concede"
-            | "explain"
-            | "stress"
-            | "deny"
-    )
-}
-
 /// Verbs after which "to" names the hearer, not an infinitive: `respond to requests`.
 fn to_is_hearer(lemma: &str) -> bool {
     matches!(
@@ -272,7 +247,32 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
     );
     out.sort_by_key(|r| (r.content.start, r.content.end));
     out.dedup_by_key(|r| r.content);
-    out
+    without_borrowed_subjects(doc, out)
+}
+
+/// Drops the reports whose cue stands inside another report's clause but whose speaker was
+/// taken from before that clause: in `AROS argues that families still want their schools`,
+/// `want` is the verb of `families`, inside what AROS argues, not a second stance of AROS.
+/// A nested report with its own subject inside the clause stays (`Trump said he thought
+/// that …`), and so does a participle, which has the subject of its sentence (`she said
+/// it was over, adding that …`).
+fn without_borrowed_subjects(doc: &Doc, reports: Vec<Reported>) -> Vec<Reported> {
+    let borrowed = |r: &Reported| {
+        let k = doc.token_after(r.cue.start);
+        let participle = doc.str(r.cue).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
+        !participle
+            && reports.iter().any(|outer| {
+                outer.content != r.content
+                    && outer.content.contains(r.cue)
+                    && r.speaker.start < outer.content.start
+            })
+    };
+    let keep: Vec<bool> = reports.iter().map(|r| !borrowed(r)).collect();
+    reports
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(r, k)| k.then_some(r))
+        .collect()
 }
 
 /// The sentence's tokens `from..to` as a span, without final punctuation or closing marks
@@ -309,13 +309,14 @@ fn is_closing_mark(t: &str) -> bool {
 /// semicolon.
 fn clause_end(doc: &Doc, from: usize) -> usize {
     let s = doc.seg.sentences[doc.token(from).sentence];
-    // "X says Y promised …, and said …": a second verb of the same speaker ends the clause.
+    // "X says Y promised …, and said …", "… and called on people to …": a second verb of
+    // saying or of stance, coordinated, is the speaker's own and ends the clause.
     let coordinated = |k: usize| {
         matches!(doc.tok(k), "and" | "but")
             && k + 1 < s.end_token
-            && doc.cue_at_token(k + 1).is_some_and(|c| {
-                c.kind == CueKind::Verb && is_plain_saying(doc.lexicon.cue_lemma(c.lemma))
-            })
+            && doc
+                .cue_at_token(k + 1)
+                .is_some_and(|c| c.kind == CueKind::Verb)
     };
     // ", they argue." closing the sentence: an attribution of its own.
     let trailing_attribution = |k: usize| {
@@ -355,18 +356,64 @@ fn object_end(doc: &Doc, from: usize, end: usize) -> usize {
                     | "\u{2013}"
                     | "--"
                     | "-"
-                    | "in"
-                    | "on"
-                    | "at"
                     | "during"
                     | "after"
                     | "before"
                     | "since"
                     | "when"
                     | "while"
-            )
+            ) || starts_time_or_medium(doc, k, end)
         })
         .unwrap_or(end)
+}
+
+/// Whether token `k` starts an adjunct of time or of the medium of speech (`on Friday`,
+/// `in March`, `in a statement`, `on Twitter`, `in early-morning tweets`), rather than a
+/// phrase that belongs to the object (`problems in the Middle East`, `a request from
+/// Democrats in Ohio`).
+fn starts_time_or_medium(doc: &Doc, k: usize, end: usize) -> bool {
+    if !matches!(doc.tok(k), "in" | "on" | "at") || k + 1 >= end {
+        return false;
+    }
+    if doc
+        .cue_at_token(k)
+        .is_some_and(|c| c.kind == CueKind::Adjunct)
+    {
+        return true;
+    }
+    let next = doc.tok(k + 1);
+    if is_weekday_or_time(next) || is_month(next) {
+        return true;
+    }
+    (k + 1..(k + 5).min(end)).any(|j| {
+        let w = doc.tok(j).to_ascii_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        matches!(
+            w,
+            "tweet"
+                | "post"
+                | "interview"
+                | "statement"
+                | "speech"
+                | "speeche"
+                | "remark"
+                | "letter"
+                | "email"
+                | "video"
+                | "meeting"
+                | "rally"
+                | "rallie"
+                | "hearing"
+                | "debate"
+                | "conference"
+                | "briefing"
+                | "event"
+                | "morning"
+                | "evening"
+                | "night"
+                | "afternoon"
+        )
+    })
 }
 
 /// Verbs of perceiving and knowing: with a clause they report a finding ("found that …"),
