@@ -94,6 +94,17 @@ fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
     if j >= end {
         return None;
     }
+    // "told the crowd that …", "told an interviewer that …": a described hearer, up to "that".
+    // ("told her that …": "her" is the hearer itself.)
+    let described = matches!(w(j), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+        && j + 1 < end
+        && w(j + 1) != "that"
+        && !capital(j + 1);
+    if described {
+        return (j + 2..(j + 6).min(end))
+            .take_while(|&k| doc.is_word(k))
+            .find(|&k| w(k) == "that");
+    }
     if matches!(
         w(j).to_ascii_lowercase().as_str(),
         "me" | "him" | "her" | "us" | "them" | "you"
@@ -682,11 +693,12 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
             i += 1;
         }
     }
-    // "says at a campaign stop in Toledo that …": an adjunct before "that".
+    // "says at a campaign stop in Toledo that …", "said via email that …": an adjunct
+    // before "that".
     if i < s.end_token
         && matches!(
             doc.tok(i),
-            "in" | "at" | "on" | "during" | "after" | "before"
+            "in" | "at" | "on" | "during" | "after" | "before" | "via" | "by" | "through" | "over"
         )
     {
         if let Some(j) = (i..(i + 10).min(s.end_token)).find(|&j| doc.tok(j) == "that") {
