@@ -101,9 +101,11 @@ fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
         && w(j + 1) != "that"
         && !capital(j + 1);
     if described {
+        // the thing told is no hearer: "told a story that …" is a relative clause
         return (j + 2..(j + 6).min(end))
             .take_while(|&k| doc.is_word(k))
-            .find(|&k| w(k) == "that");
+            .find(|&k| w(k) == "that")
+            .filter(|&k| (j + 1..k).any(|m| names_hearer(w(m))));
     }
     if matches!(
         w(j).to_ascii_lowercase().as_str(),
@@ -128,6 +130,44 @@ fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
         j += 2;
     }
     Some(j)
+}
+
+/// Nouns for those who hear a speech: `told the crowd`, `told an interviewer`, `told
+/// lawmakers` (any plural in -s names people or a body more often than a thing told).
+fn names_hearer(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ies")
+        || matches!(
+            w,
+            "crowd"
+                | "audience"
+                | "interviewer"
+                | "reporter"
+                | "journalist"
+                | "host"
+                | "committee"
+                | "jury"
+                | "judge"
+                | "court"
+                | "panel"
+                | "gathering"
+                | "rally"
+                | "group"
+                | "conference"
+                | "newspaper"
+                | "paper"
+                | "magazine"
+                | "station"
+                | "network"
+                | "public"
+                | "press"
+                | "nation"
+                | "country"
+                | "chamber"
+                | "assembly"
+                | "convention"
+                | "council"
+                | "board"
+        )
 }
 
 /// Whether the words from token `i` read as a clause: "that", "to", "whether", or a
