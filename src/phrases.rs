@@ -613,6 +613,18 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     if end > 1 && matches!(doc.tok(end - 1), "who" | "which") && doc.tok(end - 2) == "," {
         return Some(doc.token(end - 1).span);
     }
+    // "…, many of whom say": the quantity with its relative pronoun.
+    if end > 3
+        && matches!(doc.tok(end - 1), "whom" | "which")
+        && doc.tok(end - 2) == "of"
+        && doc.tok(end - 4) == ","
+        && doc.is_word(end - 3)
+    {
+        return Some(Span::new(
+            doc.token(end - 3).span.start,
+            doc.token(end - 1).span.end,
+        ));
+    }
     // An apposition: "Zarif, Iran's foreign minister, said" — the name before it; "Her
     // rival, Tom Gill, said" — the name inside it.
     let mut apposed = None;
@@ -705,8 +717,16 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             }
         }
     }
+    let walked = start;
     while start < end && !starts_noun_phrase(doc, start) {
         start += 1;
+    }
+    if start >= end && apposed.is_none() {
+        // "Elected officials from both parties say": the phrase after the preposition
+        // names no one; the head before it does, with its modifier.
+        if let Some(head) = head_before_modifier(doc, walked, end) {
+            return Some(head);
+        }
     }
     if start >= end {
         // "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino,
@@ -728,6 +748,35 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         doc.token(start).span.start,
         doc.token(end - 1).span.end,
     ))
+}
+
+/// `officials from both parties`, `many of whom`: when the words `walked..end` before a
+/// cue follow a preposition, the noun phrase before the preposition with them.
+fn head_before_modifier(doc: &Doc, walked: usize, end: usize) -> Option<Span> {
+    if walked < 2
+        || walked >= end
+        || !matches!(
+            doc.tok(walked - 1),
+            "of" | "from" | "in" | "at" | "for" | "with"
+        )
+    {
+        return None;
+    }
+    let sentence = doc.token(end - 1).sentence;
+    let mut start = walked - 1;
+    while start > 0
+        && end - start < MAX_SPEAKER
+        && doc.token(start - 1).sentence == sentence
+        && doc.is_word(start - 1)
+        && !is_boundary_word(doc.tok(start - 1))
+    {
+        start -= 1;
+    }
+    while start < walked - 1 && !starts_noun_phrase(doc, start) {
+        start += 1;
+    }
+    (start < walked - 1)
+        .then(|| Span::new(doc.token(start).span.start, doc.token(end - 1).span.end))
 }
 
 /// Prepositions that open an adjunct, never a speaker: "spoke outside the court".

@@ -712,9 +712,12 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     let sentence = doc.token(k).sentence;
     let s = doc.seg.sentences[sentence];
     let mut i = doc.token_after(cue.span.end);
-    // time adjuncts: "said Monday", "said on Friday", "said last week"
+    // time adjuncts: "said Monday", "said on Friday", "said last week", "said Friday afternoon"
     loop {
-        if i < s.end_token && is_weekday_or_time(doc.tok(i)) {
+        if i < s.end_token
+            && (is_weekday_or_time(doc.tok(i))
+                || matches!(doc.tok(i), "morning" | "afternoon" | "evening" | "night"))
+        {
             i += 1;
         } else if i + 1 < s.end_token
             && (doc.tok(i) == "on" && is_weekday_or_time(doc.tok(i + 1))
@@ -829,8 +832,24 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     // What follows the attribution: the sentence end (`CLAUSE, X said.`), or a comma and
     // the rest of the clause (`The museum, Mr. Bush said, celebrated …`).
     let mut after = cue_end.max(doc.token_after(speaker.end));
-    while after < s.end_token && (is_weekday_or_time(doc.tok(after)) || doc.tok(after) == "on") {
-        after += 1;
+    loop {
+        let w = |j: usize| if j < s.end_token { doc.tok(j) } else { "" };
+        if is_weekday_or_time(w(after))
+            || matches!(
+                w(after),
+                "on" | "morning" | "afternoon" | "evening" | "night"
+            )
+        {
+            after += 1; // "said Friday afternoon"
+        } else if matches!(w(after), "last" | "this")
+            && matches!(w(after + 1), "week" | "month" | "year")
+        {
+            after += 2;
+        } else if let Some(end) = adjunct_to_comma(doc, after, s.end_token) {
+            after = end; // "said in a June report,", "told reporters at the airport."
+        } else {
+            break;
+        }
     }
     if is_opening_mark(doc.tok(s.first_token)) {
         return None; // `"…," X, the minister, told reporters`: a direct quotation's attribution
@@ -861,6 +880,23 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         cue: cue.span,
         unspoken: false,
     })
+}
+
+/// One past a prepositional adjunct of at most five words that starts at token `i` and runs
+/// to a comma or the sentence end `end` (`in a June report`, `at the airport`, `via email`).
+fn adjunct_to_comma(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    if i >= end
+        || !matches!(
+            doc.tok(i),
+            "in" | "at" | "during" | "via" | "by" | "through" | "to"
+        )
+    {
+        return None;
+    }
+    // the first token that is no word: it must close the adjunct
+    let stop = (i + 1..(i + 7).min(end + 1)).find(|&j| j == end || !doc.is_word(j))?;
+    let closes = stop == end || matches!(doc.tok(stop), "," | "." | "!" | "?");
+    (stop > i + 1 && closes).then_some(stop)
 }
 
 /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
