@@ -309,14 +309,21 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| seg.tokens[k]) else {
         return false;
     };
-    if prev.kind != TokenKind::Word || prev.sentence != sentence {
-        return false; // a noun starts its sentence: "Talks resumed"
-    }
     let next = seg
         .tokens
         .get(end)
         .filter(|t| t.sentence == sentence)
         .map(|t| t.span.text(text));
+    // "plans to release", "hopes to": a third person's verb before an infinitive
+    let word = span.text(text);
+    let before_infinitive = next == Some("to") && word.ends_with('s') && !word.ends_with("ss");
+    // "Indiana Gov. Mike Pence, plans to …": the comma closing an apposition
+    if before_infinitive && prev.sentence == sentence && prev.span.text(text) == "," {
+        return true;
+    }
+    if prev.kind != TokenKind::Word || prev.sentence != sentence {
+        return false; // a noun starts its sentence: "Talks resumed"
+    }
     // "calls the plan", "told him": an object after it
     let object = next.is_some_and(|n| {
         matches!(
@@ -329,6 +336,9 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     }
     if used_as_noun(text, seg, span) {
         return false; // "the reasons that …", "his claims"
+    }
+    if before_infinitive {
+        return true; // "The campaign plans to …"
     }
     if next.is_some_and(|n| matches!(n, "that" | ":" | "\"" | "\u{201C}" | "\u{2018}" | "'")) {
         return true;
