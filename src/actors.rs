@@ -130,6 +130,8 @@ enum Evidence {
     Word,
     /// Listed in the gazetteer.
     Listed,
+    /// How the text uses a listed name: a country beside a match score is a team.
+    Use,
 }
 
 /// One actor while the table is being built.
@@ -387,6 +389,9 @@ impl Table {
                 _ => (ActorKind::Place, false),
             };
             self.set_kind(i, kind, Evidence::Listed);
+            if let Some(used) = m.kind {
+                self.set_kind(i, used, Evidence::Use);
+            }
             self.entries[i].plural = plural;
             i
         } else {
@@ -898,6 +903,39 @@ mod tests {
                     ActorKind::Organization
                 ),
                 ("Constitution Hall".to_string(), ActorKind::Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_country_beside_a_match_score_is_a_team() {
+        let got = actors_of(
+            "Group B \u{2014} Norway 2 \u{2013} 1 Chile. Norway scored first. Later Chile \
+             drew with Peru.",
+        );
+        let kinds: Vec<(&str, ActorKind)> = got.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Group B", ActorKind::Organization),
+                ("Norway", ActorKind::Organization),
+                ("Chile", ActorKind::Organization),
+                ("Norway", ActorKind::Organization),
+                ("Chile", ActorKind::Organization),
+                ("Peru", ActorKind::Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn creeds_and_bodies_named_with_an_organisation_word_are_organisations() {
+        let got = actors_of("Two former members of Scientology met officials of the Sea Org.");
+        let kinds: Vec<(&str, ActorKind)> = got.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Scientology", ActorKind::Organization),
+                ("Sea Org", ActorKind::Organization),
             ]
         );
     }

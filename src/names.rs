@@ -402,8 +402,11 @@ fn run_part(
     // ("Irving Independent School District", "Marlow General Hospital": an organisation
     // word inside the name makes it the organisation's, whatever its last word)
     let inner_org = (start..end - 1).any(|k| word_kind(k) == Some(ActorKind::Organization));
+    // ("Group F", "Sea Org": an organisation word with a word of no kind after it, too;
+    // "Scientology": a one-word name of a creed or a discipline, never a place)
+    let creed = end == start + 1 && doc.tok(start).ends_with("ology");
     let suffix_kind = of_head.or_else(|| match word_kind(end - 1) {
-        Some(ActorKind::Place) if inner_org => Some(ActorKind::Organization),
+        Some(ActorKind::Place) | None if inner_org || creed => Some(ActorKind::Organization),
         kind => kind,
     });
     // Pieces: gazetteer names (longest first), titles, and plain words.
@@ -647,18 +650,36 @@ enum Piece {
     Plain,
 }
 
-/// Pushes a gazetteer name `a..b`.
+/// Pushes a gazetteer name `a..b`. A country beside a match score is a team, an
+/// organisation (`Sweden 1 – 0 Korea Republic`, `defeated South Korea 1 – 0`).
 fn push_known(doc: &Doc, a: usize, b: usize, known: (usize, Known), out: &mut Vec<NameMention>) {
     let span = name_span(doc, a, b);
+    let team = known.1 == Known::Country && beside_score(doc, a, b);
     out.push(NameMention {
         span,
         titles: None,
         described: span,
         known: Some(known),
-        kind: None,
+        kind: team.then_some(ActorKind::Organization),
         hinted: false,
         back: false,
     });
+}
+
+/// Whether a match score (`1 – 0`, `3-0`) stands right after token `b` or right before
+/// token `a`, in the same sentence.
+fn beside_score(doc: &Doc, a: usize, b: usize) -> bool {
+    let sentence = doc.token(a).sentence;
+    let number = |k: usize| {
+        doc.token(k).sentence == sentence && {
+            let t = doc.tok(k);
+            !t.is_empty() && t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit())
+        }
+    };
+    let dash = |k: usize| matches!(doc.tok(k), "-" | "\u{2013}" | "\u{2014}" | ":");
+    let n = doc.seg.tokens.len();
+    (b + 2 < n && number(b) && dash(b + 1) && number(b + 2))
+        || (a >= 3 && number(a - 1) && dash(a - 2) && number(a - 3))
 }
 
 /// Drops small words left at either end of a piece ("of", "and").
