@@ -419,8 +419,16 @@ impl Table {
                                 .as_deref()
                                 .is_some_and(|a| initials_are(a, &e.actor.name))
                 })
-                .max_by_key(|&i| (self.entries[i].last, i))
-                .or_else(|| self.first_name_only(&ws));
+                // (two people sharing a surname: the one the article is about, named more
+                // often, then the latest — "His father Mohamed El-Hassan Mohamed said …",
+                // and "Mohamed" goes on being the student)
+                .max_by_key(|&i| {
+                    let e = &self.entries[i];
+                    (e.actor.mentions.len(), e.last, i)
+                })
+                .or_else(|| self.first_name_only(&ws))
+                .or_else(|| self.compass_short_form(&ws))
+                .or_else(|| self.organisation_short_form(&ws));
             let i = match found {
                 Some(i) => {
                     if ws.len() > self.entries[i].words.len() && self.entries[i].known.is_none() {
@@ -529,6 +537,44 @@ impl Table {
         });
         let first = found.next()?;
         found.next().is_none().then_some(first)
+    }
+
+    /// "Freedom" after "Freedom Magazine", "Likud" after "Likud Party": a body's name without
+    /// its organisation word, when that leaves one word of no listed place or person.
+    fn organisation_short_form(&self, ws: &[String]) -> Option<usize> {
+        let [w] = ws else { return None };
+        let lex = Lexicon::get();
+        if lex.known(w).is_some() || lex.gender_of(w).is_some() {
+            return None;
+        }
+        self.latest_with_word(w, |e| {
+            e.named
+                && e.known.is_none()
+                && e.actor.kind == ActorKind::Organization
+                && e.words.len() == 2
+                && &e.words[0] == w
+                && lex.is_organisation_word(&e.words[1])
+        })
+    }
+
+    /// The latest entry filed under word `w` that `fits`.
+    fn latest_with_word(&self, w: &str, fits: impl Fn(&Entry) -> bool) -> Option<usize> {
+        self.with_word(w)
+            .into_iter()
+            .filter(|&i| fits(&self.entries[i]))
+            .max_by_key(|&i| (self.entries[i].last, i))
+    }
+
+    /// "the North" after "North Korea", "the South" after "South Sudan": a point of the
+    /// compass alone stands for the latest place or body named with it first.
+    fn compass_short_form(&self, ws: &[String]) -> Option<usize> {
+        let [w] = ws else { return None };
+        if !matches!(w.as_str(), "north" | "south" | "east" | "west") {
+            return None;
+        }
+        self.latest_with_word(w, |e| {
+            e.named && e.actor.kind != ActorKind::Person && e.words.len() > 1 && &e.words[0] == w
+        })
     }
 
     /// Adds a speaker described rather than named ("a Pentagon spokesman", "officials",
@@ -718,7 +764,31 @@ impl Table {
 /// Whether two names name one actor: the words of one end the other's ("Zarif", "Mohammad
 /// Javad Zarif"; "Security Council", "United Nations Security Council").
 fn same_name(a: &[String], b: &[String]) -> bool {
-    a.ends_with(b) || b.ends_with(a)
+    a.ends_with(b) || b.ends_with(a) || same_without_possessives(a, b) || misspelt(a, b)
+}
+
+/// "Kristin Wilkins" and "Kristen Wilkins": the same surname, and first names of six letters
+/// or more that differ in one letter — a slip of spelling, not a second person.
+fn misspelt(a: &[String], b: &[String]) -> bool {
+    let one_letter = |x: &str, y: &str| {
+        x.len() == y.len()
+            && x.len() >= 6
+            && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
+    };
+    a.len() == 2 && b.len() == 2 && a[1] == b[1] && one_letter(&a[0], &b[0])
+}
+
+/// "New People's Party" and "New People Party": the same words but for a possessive "s"
+/// inside the name (not at its start: "Iran's UN Ambassador" is owned).
+fn same_without_possessives(a: &[String], b: &[String]) -> bool {
+    let inner = |w: &[String]| -> Vec<String> {
+        w.iter()
+            .enumerate()
+            .filter(|&(k, s)| k < 2 || s != "s")
+            .map(|(_, s)| s.clone())
+            .collect()
+    };
+    a.len() != b.len() && a.len().min(b.len()) >= 3 && inner(a) == inner(b)
 }
 
 /// The words without a leading possessor ("iran s un ambassador" → "un ambassador").
@@ -936,6 +1006,70 @@ mod tests {
             [
                 ("Scientology", ActorKind::Organization),
                 ("Sea Org", ActorKind::Organization),
+            ]
+        );
+    }
+
+    /// The actor names of `text`'s names, in order.
+    fn names_of(text: &str) -> Vec<String> {
+        actors_of(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn short_forms_join_their_actor() {
+        // a point of the compass alone, a body's name without its organisation word, a
+        // possessive inside the name, a first name misspelt once
+        assert_eq!(
+            names_of(
+                "North Korea fired shells. The North denied it. Meridian Magazine printed \
+                 the claim; Meridian later withdrew it. The New People's Party and the New \
+                 People Party met. Kristin Wilkins spoke; Kristen Wilkins left.",
+            ),
+            [
+                "North Korea",
+                "North Korea",
+                "Meridian Magazine",
+                "Meridian Magazine",
+                "New People's Party",
+                "New People's Party",
+                "Kristin Wilkins",
+                "Kristin Wilkins",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_shared_goes_to_the_one_named_more_often() {
+        assert_eq!(
+            names_of(
+                "The student Ahmed Okafor built a clock. Okafor took it to school. His father \
+                 Samuel Okafor said he was proud. Okafor was later invited to the capital.",
+            ),
+            [
+                "Ahmed Okafor",
+                "Ahmed Okafor",
+                "Samuel Okafor",
+                "Ahmed Okafor",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_or_acronym_naming_a_thing_is_a_mention_of_its_actor() {
+        assert_eq!(
+            names_of(
+                "Andy Warhol took the photographs. The Warhol Polaroids and a Warhol-like \
+                 wig went on show at the University of Southern Indiana, where USI Art \
+                 Collections keeps them.",
+            ),
+            [
+                "Andy Warhol",
+                "Andy Warhol",
+                "Andy Warhol",
+                // (a university named for a place names the place)
+                "Indiana",
+                "University of Southern Indiana",
+                "University of Southern Indiana",
             ]
         );
     }

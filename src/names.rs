@@ -102,6 +102,13 @@ fn name_span(doc: &Doc, from: usize, to: usize) -> Span {
     if possessive(last) {
         end -= if last.ends_with("'s") { 2 } else { 4 };
     }
+    // "Warhol-like", "Scientology-related": the name without the adjective made of it
+    if let Some(stem) = ["-like", "-related", "-style", "-based", "-backed", "-led"]
+        .iter()
+        .find(|s| last.len() > s.len() + 1 && last.ends_with(*s))
+    {
+        end -= stem.len();
+    }
     Span::new(doc.token(from).span.start, end)
 }
 
@@ -140,6 +147,18 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
             && !is_weekday_or_time(doc.tok(i))
             && !is_month(doc.tok(i))
     };
+    // Surnames of the people named with a first name: "Warhol" of "Andy Warhol".
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for i in 1..n {
+        if is_name_word(i)
+            && is_name_word(i - 1)
+            && adjacent(doc, i - 1, i)
+            && lex.gender_of(doc.tok(i - 1)).is_some()
+        {
+            surnames.insert(without_possessive(doc.tok(i)));
+        }
+    }
+    let seen = Seen { inside, surnames };
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -170,7 +189,7 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
                 break;
             }
         }
-        run(doc, lex, &inside, start, end, &mut out);
+        run(doc, lex, &seen, start, end, &mut out);
         i = end;
     }
     out
@@ -218,7 +237,7 @@ fn is_opening(t: &str) -> bool {
 fn run(
     doc: &Doc,
     lex: &Lexicon,
-    inside: &HashSet<&str>,
+    seen: &Seen,
     start: usize,
     end: usize,
     out: &mut Vec<NameMention>,
@@ -226,9 +245,17 @@ fn run(
     // (a run that splits into a person and the rest goes on with the rest in this loop, not
     // by recursion: thousands of "X of the Y Party of …" in a row must not exhaust the stack)
     let mut from = start;
-    while let Some(next) = run_part(doc, lex, inside, from, end, out) {
+    while let Some(next) = run_part(doc, lex, seen, from, end, out) {
         from = next;
     }
+}
+
+/// What the whole text shows of its names, for reading each run.
+struct Seen<'a> {
+    /// Words capitalised somewhere other than at a sentence's or quotation's start.
+    inside: HashSet<&'a str>,
+    /// Surnames of the people named with a first name ("Warhol" of "Andy Warhol").
+    surnames: HashSet<&'a str>,
 }
 
 /// One run, or its first part: returns where the rest starts when it split off a person
@@ -236,7 +263,7 @@ fn run(
 fn run_part(
     doc: &Doc,
     lex: &Lexicon,
-    inside: &HashSet<&str>,
+    seen: &Seen,
     start: usize,
     end: usize,
     out: &mut Vec<NameMention>,
@@ -251,8 +278,53 @@ fn run_part(
     {
         start += 1;
     }
+    // "Commanders of the Korean People's Army", "Members of the Sea Org": a plural noun
+    // opening the sentence, capitalised nowhere else, is no part of the name after "of".
+    if at_start && end - start > 2 && doc.tok(start + 1) == "of" {
+        let w = doc.tok(start);
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+        if plural && !seen.inside.contains(w) && lex.known(w).is_none() {
+            start += 2;
+            if start < end && doc.tok(start) == "the" {
+                start += 1;
+            }
+        }
+    }
     if start >= end {
         return None;
+    }
+    // "the Warhol Polaroids", "a Warhol Factory": a person's surname naming a thing of
+    // theirs is a mention of the person; a thing of no kind is no actor.
+    // (not a listed name, "North Carolina"; not a family name before a given name,
+    // "Leung Kwok-hung")
+    let acronym_first = is_acronym(doc.tok(start)) && lex.known(doc.tok(start)).is_none();
+    if end - start >= 2
+        && (seen.surnames.contains(doc.tok(start)) || acronym_first)
+        && lex.gender_of(doc.tok(start + 1)).is_none()
+        && !seen
+            .surnames
+            .contains(without_possessive(doc.tok(start + 1)))
+        && !doc.tok(start + 1).contains('-')
+        && lex.known(&joined(doc, start, end)).is_none()
+    {
+        let span = name_span(doc, start, start + 1);
+        out.push(NameMention {
+            span,
+            titles: None,
+            described: span,
+            known: None,
+            kind: (!acronym_first).then_some(ActorKind::Person),
+            hinted: false,
+            back: false,
+        });
+        let kinded = (start + 1..end).any(|k| {
+            let w = doc.tok(k).to_lowercase();
+            let w = without_possessive(&w);
+            lex.is_organisation_word(w) || lex.is_place_word(w) || lex.known(doc.tok(k)).is_some()
+        });
+        if !kinded {
+            return None;
+        }
     }
     // `UNITED NATIONS (Dunya News) –`: a dateline in capitals opening a paragraph.
     let shouted = (start..end).all(|k| {
@@ -283,7 +355,7 @@ fn run_part(
     if end - start == 1 && starts_sentence(doc, start) {
         let w = doc.tok(start);
         let known = lex.known(w).is_some() || lex.gender_of(without_possessive(w)).is_some();
-        if !known && !is_acronym(w) && !inside.contains(without_possessive(w)) {
+        if !known && !is_acronym(w) && !seen.inside.contains(without_possessive(w)) {
             return None;
         }
     }
@@ -306,11 +378,11 @@ fn run_part(
         let mut from = start;
         for k in and..end - 1 {
             if doc.tok(k) == "and" {
-                run(doc, lex, inside, from, k, out);
+                run(doc, lex, seen, from, k, out);
                 from = k + 1;
             }
         }
-        run(doc, lex, inside, from, end, out);
+        run(doc, lex, seen, from, end, out);
         return None;
     }
     let word_kind = |k: usize| {
@@ -391,7 +463,7 @@ fn run_part(
                             word_kind(k).is_none() && !lex.is_title(&doc.tok(k).to_lowercase())
                         }));
             if person {
-                run(doc, lex, inside, start, of, out);
+                run(doc, lex, seen, start, of, out);
                 return Some(object);
             }
         }
@@ -470,7 +542,12 @@ fn run_part(
             if let Piece::Known(kn) = p {
                 // (a listed name ending the run is the run's own head, not a mention apart,
                 // unless the head comes first: "University of Texas")
-                if a >= from && (b < end || of_head.is_some()) {
+                // (nor is a listed body of generic name inside a longer one: "Supreme
+                // Court" in "Italian Supreme Court of Cassation" is that court, not another)
+                let generic = matches!(kn.1, Known::Organization)
+                    && b > a + 1
+                    && lex.is_organisation_word(&doc.tok(b - 1).to_lowercase());
+                if a >= from && (b < end || of_head.is_some()) && !generic {
                     push_known(doc, a, b, kn, out);
                 }
             }
