@@ -522,6 +522,7 @@ fn run_part(
             let surname = one_word(a, pieces[0].1)
                 && one_word(pieces[1].0, e)
                 && a == start
+                && !is_compass(doc.tok(a))
                 && match kind {
                     Known::City | Known::Capital => true,
                     Known::Country | Known::Region => lex.gender_of(doc.tok(a)).is_some(),
@@ -639,7 +640,17 @@ fn run_part(
                     continue;
                 }
                 let (a, b) = trim_particles(doc, a, b);
-                if a >= b || is_adjective_of_nationality(lex, doc.tok(a)) && b == a + 1 {
+                // ("East L.A.", "northern Syria": a point of the compass before a listed
+                // place says which part of it; the place is mentioned)
+                let compass_before_place = b == a + 1
+                    && is_compass(doc.tok(a))
+                    && pieces
+                        .get(j + 1)
+                        .is_some_and(|q| matches!(q.2, Piece::Known(_)));
+                if a >= b
+                    || is_adjective_of_nationality(lex, doc.tok(a)) && b == a + 1
+                    || compass_before_place
+                {
                     continue;
                 }
                 let titles = title_from
@@ -757,6 +768,11 @@ fn beside_score(doc: &Doc, a: usize, b: usize) -> bool {
     let n = doc.seg.tokens.len();
     (b + 2 < n && number(b) && dash(b + 1) && number(b + 2))
         || (a >= 3 && number(a - 1) && dash(a - 2) && number(a - 3))
+}
+
+/// A point of the compass, capitalised as part of a name ("East", "North").
+fn is_compass(w: &str) -> bool {
+    matches!(w, "North" | "South" | "East" | "West")
 }
 
 /// Drops small words left at either end of a piece ("of", "and").

@@ -310,7 +310,19 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
 /// participle after a comma, which has the subject of its sentence (`she said it was over,
 /// adding that …`). (A claim named by a noun with its possessor, `questioned Renz's assertion
 /// that …`, is a report of its own and is not checked here.)
-fn without_nested(doc: &Doc, reports: Vec<Reported>) -> Vec<Reported> {
+fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
+    // (a report's clause starts in its cue's sentence: the reports around a cue are those
+    // whose clause starts between that sentence's start and the cue, found by bisection in
+    // the reports sorted by where their clause starts — no scan of all of them per report)
+    reports.sort_by_key(|r| (r.content.start, r.content.end));
+    let around = |cue: Span| {
+        let k = doc.token_after(cue.start);
+        let s = doc.seg.sentences[doc.token(k).sentence];
+        let from = doc.token(s.first_token).span.start;
+        let lo = reports.partition_point(|r| r.content.start < from);
+        let hi = reports.partition_point(|r| r.content.start <= cue.start);
+        &reports[lo..hi.max(lo)]
+    };
     let says = |r: &Reported| {
         doc.cue_at_token(doc.token_after(r.cue.start))
             .is_some_and(|c| {
@@ -324,7 +336,7 @@ fn without_nested(doc: &Doc, reports: Vec<Reported>) -> Vec<Reported> {
         let k = doc.token_after(r.cue.start);
         let participle = doc.str(r.cue).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
         !participle
-            && reports.iter().any(|outer| {
+            && around(r.cue).iter().any(|outer| {
                 outer.content != r.content
                     && outer.content.contains(r.cue)
                     && (r.speaker.start < outer.content.start || !says(r))
