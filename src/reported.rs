@@ -297,9 +297,14 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
             .into_iter()
             .filter(|r| !is_only_quotation(doc, r.content, direct)),
     );
-    out.sort_by_key(|r| (r.content.start, r.content.end));
+    out.sort_by_key(by_content);
     out.dedup_by_key(|r| r.content);
     out
+}
+
+/// Where a report's clause is: the order reports are kept in.
+fn by_content(r: &Reported) -> (usize, usize) {
+    (r.content.start, r.content.end)
 }
 
 /// Drops the reports whose cue stands inside another report's clause: in `AROS argues that
@@ -314,7 +319,7 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
     // (a report's clause starts in its cue's sentence: the reports around a cue are those
     // whose clause starts between that sentence's start and the cue, found by bisection in
     // the reports sorted by where their clause starts — no scan of all of them per report)
-    reports.sort_by_key(|r| (r.content.start, r.content.end));
+    reports.sort_by_key(by_content);
     let around = |cue: Span| {
         let k = doc.token_after(cue.start);
         let s = doc.seg.sentences[doc.token(k).sentence];
