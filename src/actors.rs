@@ -238,14 +238,12 @@ impl Table {
         if let Some(k) = e.known {
             keys.push(key("K", &k.to_string()));
         }
-        // a person's surname under each spelling with one letter left out, to find it
-        // again misspelt ("Mauer" for "Maurer")
-        if e.surely_person && e.words.len() > 1 {
-            if let Some(surname) = e.words.last().filter(|w| w.len() >= 5 && w.is_ascii()) {
-                keys.extend(one_letter_out(surname));
-                keys.push(key("D", surname));
-            }
-        }
+        keys.extend(misspelling_keys(e));
+        self.file(i, keys);
+    }
+
+    /// Files entry `i` under `keys`.
+    fn file(&mut self, i: usize, keys: impl IntoIterator<Item = u64>) {
         for key in keys {
             let list = self.index.entry(key).or_default();
             if list.last() != Some(&i) {
@@ -327,6 +325,7 @@ impl Table {
         let ws = words(s);
         // (whether this name changes what the entry is filed under: then it is filed again)
         let mut refile = false;
+        let mut newly_person = false;
         if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
             return None;
         }
@@ -513,8 +512,7 @@ impl Table {
         }
         if e.actor.kind == ActorKind::Person && e.evidence < Evidence::Word {
             let surely = looks_like_a_person(s) || m.titles.is_some();
-            // (a person is filed under the misspellings of their surname once sure)
-            refile |= surely && !e.surely_person;
+            newly_person = surely && !e.surely_person;
             e.surely_person |= surely;
         }
         if let Some(t) = m.titles {
@@ -536,6 +534,10 @@ impl Table {
         }
         if refile {
             self.index_entry(i);
+        } else if newly_person {
+            // (a person is filed under the misspellings of their surname once sure)
+            let keys: Vec<u64> = misspelling_keys(&self.entries[i]).collect();
+            self.file(i, keys);
         }
         // A description met before the name ("Iran's UN Ambassador wrote …" in a headline)
         // joins the named actor it begins.
@@ -809,6 +811,18 @@ impl Table {
 
 /// Whether two names name one actor: the words of one end the other's ("Zarif", "Mohammad
 /// Javad Zarif"; "Security Council", "United Nations Security Council").
+/// The keys a person is filed under to be found again by a misspelt surname ("Mauer" for
+/// "Maurer"): the surname with each letter left out, and the surname itself.
+fn misspelling_keys(e: &Entry) -> impl Iterator<Item = u64> + '_ {
+    let surname = e
+        .words
+        .last()
+        .filter(|w| e.surely_person && e.words.len() > 1 && w.len() >= 5 && w.is_ascii());
+    surname
+        .into_iter()
+        .flat_map(|w| one_letter_out(w).chain(std::iter::once(key("D", w))))
+}
+
 /// The "D" keys of `w` with each of its letters left out in turn (ASCII words), hashed
 /// without building the shortened words.
 fn one_letter_out(w: &str) -> impl Iterator<Item = u64> + '_ {

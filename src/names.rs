@@ -147,19 +147,10 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
             && !is_weekday_or_time(doc.tok(i))
             && !is_month(doc.tok(i))
     };
-    // Surnames of the people named with a first name: "Warhol" of "Andy Warhol".
+    // The runs of name words, and the surnames of the people named with a first name
+    // ("Warhol" of "Andy Warhol"), all known before any run is read.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut surnames: HashSet<&str> = HashSet::new();
-    for i in 1..n {
-        if is_name_word(i)
-            && is_name_word(i - 1)
-            && adjacent(doc, i - 1, i)
-            && lex.gender_of(doc.tok(i - 1)).is_some()
-        {
-            surnames.insert(without_possessive(doc.tok(i)));
-        }
-    }
-    let seen = Seen { inside, surnames };
-    let mut out = Vec::new();
     let mut i = 0;
     while i < n {
         if !is_name_word(i) {
@@ -189,8 +180,18 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
                 break;
             }
         }
-        run(doc, lex, &seen, start, end, &mut out);
+        for k in start + 1..end {
+            if adjacent(doc, k - 1, k) && lex.gender_of(doc.tok(k - 1)).is_some() {
+                surnames.insert(without_possessive(doc.tok(k)));
+            }
+        }
+        runs.push((start, end));
         i = end;
+    }
+    let seen = Seen { inside, surnames };
+    let mut out = Vec::new();
+    for (start, end) in runs {
+        run(doc, lex, &seen, start, end, &mut out);
     }
     out
 }
