@@ -29,5 +29,8 @@ node scripts/build-demo.mjs
 # The browser extension: unpacked folders (Chromium, a test variant, Firefox) and the zip.
 node scripts/build-extension.mjs
 
+# The in-page highlighting as a page downloads it: highlight.js minified.
+node scripts/minify.mjs
+
 # What the page downloads, the extension, the word lists, and (with twiggy) the wasm's bytes.
 node scripts/size-report.mjs

@@ -1,5 +1,5 @@
 // Size report, printed by scripts/build-wasm.sh after the build: what a page downloads to
-// highlight (wasm, wasm-bindgen glue, loader, highlight.js), raw, gzip -9 and brotli (max
+// highlight (wasm, wasm-bindgen glue, loader, highlight.min.js), raw, gzip -9 and brotli (max
 // quality), against the 150 KB gzipped budget; the extension's zip; the offline demo; what each
 // word list costs inside the wasm (gzipped alone); and, when twiggy is installed
 // (`cargo install twiggy`), the largest functions of the wasm before wasm-opt (it keeps the
@@ -24,7 +24,7 @@ const download = [
   ['www/pkg/whosaid_bg.wasm', 'the analyzer (WebAssembly)'],
   ['www/pkg/whosaid.js', 'wasm-bindgen glue'],
   ['www/whosaid.js', 'loader'],
-  ['www/highlight.js', 'in-page highlighting (its CSS is inside)'],
+  ['www/highlight.min.js', 'in-page highlighting, minified (its CSS is inside)'],
 ];
 console.log('\nWhat a page downloads to highlight:\n');
 console.log(row(['file', 'what', 'raw', 'gzip -9', 'brotli']));
@@ -37,6 +37,8 @@ for (const [file, what] of download) {
   console.log(row([file, what, sizes.raw, `${sizes.gz} (${kb(sizes.gz)})`, sizes.br]));
 }
 console.log(row(['**total**', '', total.raw, `**${total.gz} (${kb(total.gz)})**`, total.br]));
+const source = readFileSync(join(ROOT, 'www/highlight.js'));
+console.log(`(www/highlight.js, the source with its comments: ${source.length} raw, ${gz(source)} gzipped (${kb(gz(source))}))`);
 console.log(`\nbudget: ${kb(BUDGET)} gzipped: ${total.gz <= BUDGET ? 'within' : 'OVER'}`);
 
 for (const [file, what] of [

@@ -37,6 +37,8 @@ say "JS tests (node --test): loader, offsets, trap recovery, CLI/wasm parity"
 say "browser tests (headless Chromium): highlight.js on test pages, the offline demo"
 ensure_chromium
 (cd www && npm run test:browser)
+say "browser tests of the minified highlight.min.js, the file a page downloads"
+(cd www && WHOSAID_HIGHLIGHT=min node --test browser-test/highlight.test.mjs browser-test/hostile.test.mjs)
 
 say "extension: web-ext lint (Firefox variant) and tests in Chromium"
 (cd www && npm run lint:extension && npm run test:extension)

@@ -20,6 +20,9 @@ export function assertBuilt() {
   for (const [file, hint] of [
     ['../pkg/whosaid_bg.wasm', 'build it with: bash scripts/build-wasm.sh'],
     ['../highlight.js', 'the module under test'],
+    ...(process.env.WHOSAID_HIGHLIGHT === 'min'
+      ? [['../highlight.min.js', 'build it with: bash scripts/build-wasm.sh (node scripts/minify.mjs)']]
+      : []),
   ]) {
     const path = fileURLToPath(new URL(file, import.meta.url));
     assert.ok(existsSync(path), `${path} is missing (${hint})`);
