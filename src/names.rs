@@ -294,6 +294,19 @@ fn run_part(
     if start >= end {
         return None;
     }
+    // The kind a word gives a name: an organisation word ("Ministry"), a place word ("Hall").
+    let word_kind = |k: usize| {
+        let mut buf = [0u8; SHORT_NAME];
+        let w = lowercase(doc.tok(k), &mut buf);
+        let w = without_possessive(&w);
+        if lex.is_organisation_word(w) {
+            Some(ActorKind::Organization)
+        } else if lex.is_place_word(w) {
+            Some(ActorKind::Place)
+        } else {
+            None
+        }
+    };
     // "the Warhol Polaroids", "a Warhol Factory": a person's surname naming a thing of
     // theirs is a mention of the person; a thing of no kind is no actor.
     // (not a listed name, "North Carolina"; not a family name before a given name,
@@ -318,11 +331,8 @@ fn run_part(
             hinted: false,
             back: false,
         });
-        let kinded = (start + 1..end).any(|k| {
-            let w = doc.tok(k).to_lowercase();
-            let w = without_possessive(&w);
-            lex.is_organisation_word(w) || lex.is_place_word(w) || lex.known(doc.tok(k)).is_some()
-        });
+        let kinded =
+            (start + 1..end).any(|k| word_kind(k).is_some() || lex.known(doc.tok(k)).is_some());
         if !kinded {
             return None;
         }
@@ -386,18 +396,6 @@ fn run_part(
         run(doc, lex, seen, from, end, out);
         return None;
     }
-    let word_kind = |k: usize| {
-        let mut buf = [0u8; SHORT_NAME];
-        let w = lowercase(doc.tok(k), &mut buf);
-        let w = without_possessive(&w);
-        if lex.is_organisation_word(w) {
-            Some(ActorKind::Organization)
-        } else if lex.is_place_word(w) {
-            Some(ActorKind::Place)
-        } else {
-            None
-        }
-    };
     // "World Cup", "Affordable Care Act", "Islam": events, works, laws, religions and
     // holidays are no actors (the places and bodies inside them still are: "FIRST Global
     // Challenge" keeps FIRST)

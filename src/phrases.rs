@@ -176,6 +176,11 @@ pub(crate) fn is_weekday_or_time(w: &str) -> bool {
     )
 }
 
+/// A part of the day after a day's name: "said Friday afternoon".
+pub(crate) fn is_time_of_day(w: &str) -> bool {
+    matches!(w, "morning" | "afternoon" | "evening" | "night")
+}
+
 pub(crate) fn is_month(w: &str) -> bool {
     matches!(
         w,
@@ -750,8 +755,8 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     ))
 }
 
-/// `officials from both parties`, `many of whom`: when the words `walked..end` before a
-/// cue follow a preposition, the noun phrase before the preposition with them.
+/// `officials from both parties`: when the words `walked..end` before a cue follow a
+/// preposition, the noun phrase before the preposition with them.
 fn head_before_modifier(doc: &Doc, walked: usize, end: usize) -> Option<Span> {
     if walked < 2
         || walked >= end

@@ -12,7 +12,7 @@
 //! and, separately, the quotation.
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::CueKind;
+use crate::lexicon::{lowercase, CueKind, SHORT_NAME};
 use crate::phrases::*;
 use crate::span::Span;
 
@@ -515,33 +515,31 @@ fn starts_time_or_medium(doc: &Doc, k: usize, end: usize) -> bool {
         return true;
     }
     (k + 1..(k + 5).min(end)).any(|j| {
-        let w = doc.tok(j).to_ascii_lowercase();
+        let mut buf = [0u8; SHORT_NAME];
+        let w = lowercase(doc.tok(j), &mut buf);
         let w = w.strip_suffix('s').unwrap_or(&w);
-        matches!(
-            w,
-            "tweet"
-                | "post"
-                | "interview"
-                | "statement"
-                | "speech"
-                | "speeche"
-                | "remark"
-                | "letter"
-                | "email"
-                | "video"
-                | "meeting"
-                | "rally"
-                | "rallie"
-                | "hearing"
-                | "debate"
-                | "conference"
-                | "briefing"
-                | "event"
-                | "morning"
-                | "evening"
-                | "night"
-                | "afternoon"
-        )
+        is_time_of_day(w)
+            || matches!(
+                w,
+                "tweet"
+                    | "post"
+                    | "interview"
+                    | "statement"
+                    | "speech"
+                    | "speeche"
+                    | "remark"
+                    | "letter"
+                    | "email"
+                    | "video"
+                    | "meeting"
+                    | "rally"
+                    | "rallie"
+                    | "hearing"
+                    | "debate"
+                    | "conference"
+                    | "briefing"
+                    | "event"
+            )
     })
 }
 
@@ -731,10 +729,7 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     let mut i = doc.token_after(cue.span.end);
     // time adjuncts: "said Monday", "said on Friday", "said last week", "said Friday afternoon"
     loop {
-        if i < s.end_token
-            && (is_weekday_or_time(doc.tok(i))
-                || matches!(doc.tok(i), "morning" | "afternoon" | "evening" | "night"))
-        {
+        if i < s.end_token && (is_weekday_or_time(doc.tok(i)) || is_time_of_day(doc.tok(i))) {
             i += 1;
         } else if i + 1 < s.end_token
             && (doc.tok(i) == "on" && is_weekday_or_time(doc.tok(i + 1))
@@ -851,12 +846,7 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     let mut after = cue_end.max(doc.token_after(speaker.end));
     loop {
         let w = |j: usize| if j < s.end_token { doc.tok(j) } else { "" };
-        if is_weekday_or_time(w(after))
-            || matches!(
-                w(after),
-                "on" | "morning" | "afternoon" | "evening" | "night"
-            )
-        {
+        if is_weekday_or_time(w(after)) || w(after) == "on" || is_time_of_day(w(after)) {
             after += 1; // "said Friday afternoon"
         } else if matches!(w(after), "last" | "this")
             && matches!(w(after + 1), "week" | "month" | "year")
