@@ -10,7 +10,7 @@
 
 use std::hash::Hasher;
 
-use crate::lexicon::{Fnv, Gender, Known, Lexicon, Map};
+use crate::lexicon::{ascii_lower, lowercase, Fnv, Gender, Known, Lexicon, Map, SHORT_NAME, WORD};
 use crate::names::NameMention;
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -89,7 +89,7 @@ pub struct Actor {
 /// Pronouns: speakers that name no one by themselves.
 pub fn is_pronoun(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        &*ascii_lower(w, &mut [0; WORD]),
         "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "this" | "that"
     )
 }
@@ -99,18 +99,27 @@ pub fn is_pronoun(w: &str) -> bool {
 /// title ("the President") keeps its words.
 fn words(s: &str) -> Vec<String> {
     // "Iran's" and the damaged "Iran s" read alike: the possessive is a word of its own.
-    let mut all: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .flat_map(|w| {
-            let w = w.trim_end_matches(['\'', '\u{2019}']).to_lowercase();
-            match w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
-                Some(stem) => vec![stem.to_string(), "s".to_string()],
-                None => vec![w],
+    let mut all: Vec<String> = Vec::new();
+    let mut push = |w: String| {
+        // (a leading article is no part of the name)
+        if !(all.is_empty() && matches!(w.as_str(), "the" | "a" | "an")) {
+            all.push(w);
+        }
+    };
+    for w in s.split(|c: char| c.is_whitespace() || c == ',') {
+        if w.is_empty() {
+            continue;
+        }
+        let mut w = w.trim_end_matches(['\'', '\u{2019}']).to_lowercase();
+        match ["'s", "\u{2019}s"].into_iter().find(|p| w.ends_with(p)) {
+            Some(p) => {
+                w.truncate(w.len() - p.len());
+                push(w);
+                push("s".to_string());
             }
-        })
-        .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"))
-        .collect();
+            None => push(w),
+        }
+    }
     let lex = Lexicon::get();
     let first = all.iter().position(|w| !lex.is_title(w)).unwrap_or(0);
     all.drain(..first);
@@ -169,10 +178,25 @@ pub(crate) struct Entry {
 /// ("W:zarif"). Two keys that hash alike share a list, which only adds candidates: every
 /// lookup checks its own condition on each.
 fn key(tag: &str, value: &str) -> u64 {
+    key_of(tag, value.chars())
+}
+
+/// The [`key`] of the text `chars` spell, without building it.
+fn key_of(tag: &str, chars: impl Iterator<Item = char>) -> u64 {
     let mut h = Fnv::default();
     h.write(tag.as_bytes());
     h.write(b":");
-    h.write(value.as_bytes());
+    for c in chars {
+        h.write(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+    h.finish()
+}
+
+/// The key of gazetteer entry `id` (`K:`).
+fn key_known(id: usize) -> u64 {
+    let mut h = Fnv::default();
+    h.write(b"K:");
+    h.write(&id.to_le_bytes());
     h.finish()
 }
 
@@ -186,7 +210,11 @@ pub(crate) struct Table {
     /// each word of an entry's names, heads, descriptions and titles; `A:` and the initials of
     /// its name; `N:` and the letters of a one-word name (an acronym); `K:` and its gazetteer
     /// entry. Lists may hold stale or merged entries: every lookup checks its own condition.
-    index: Map<u64, Vec<usize>>,
+    /// Each key's list is a chain through `filed`, newest first: the key gives its newest node.
+    index: Map<u64, usize>,
+    /// The nodes of the lists of `index`: an entry and the node filed before it under the
+    /// same key ([`NO_NODE`] for none). One vector for every list: no allocation per key.
+    filed: Vec<(usize, usize)>,
     /// Every entry, each time it is mentioned in the narration (its `narrated` set), in
     /// order: the latest candidates for a pronoun are at its end.
     narration: Vec<usize>,
@@ -196,6 +224,9 @@ pub(crate) struct Table {
 /// the latest actors it could name, and a text of thousands of actors sharing a word (a
 /// list of names, an attack) stays linear.
 const KEY_REACH: usize = 16;
+
+/// The end of a list of [`Table::filed`].
+const NO_NODE: usize = usize::MAX;
 
 /// How many of the latest mentions in the narration a pronoun looks back over for its
 /// antecedent (far more than the actors of any article's page, and it keeps a text of
@@ -227,16 +258,19 @@ impl Table {
             .chain(e.described.iter().flatten());
         keys.extend(words.map(|w| key("W", w)));
         for t in &e.actor.titles {
-            keys.extend(t.split_whitespace().map(|w| key("W", &w.to_lowercase())));
+            keys.extend(
+                t.split_whitespace()
+                    .map(|w| key("W", &lowercase(w, &mut [0; SHORT_NAME]))),
+            );
         }
         let (all, capitals) = initials(&e.actor.name);
-        keys.push(key("A", &all));
-        keys.push(key("A", &capitals));
+        keys.push(key_of("A", all));
+        keys.push(key_of("A", capitals));
         if !e.actor.name.contains(char::is_whitespace) {
-            keys.push(key("N", &e.actor.name.replace('.', "")));
+            keys.push(key_of("N", e.actor.name.chars().filter(|&c| c != '.')));
         }
         if let Some(k) = e.known {
-            keys.push(key("K", &k.to_string()));
+            keys.push(key_known(k));
         }
         keys.extend(misspelling_keys(e));
         self.file(i, keys);
@@ -244,10 +278,12 @@ impl Table {
 
     /// Files entry `i` under `keys`.
     fn file(&mut self, i: usize, keys: impl IntoIterator<Item = u64>) {
+        let Table { index, filed, .. } = self;
         for key in keys {
-            let list = self.index.entry(key).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
+            let newest = index.entry(key).or_insert(NO_NODE);
+            if filed.get(*newest).is_none_or(|&(entry, _)| entry != i) {
+                filed.push((i, *newest));
+                *newest = filed.len() - 1;
             }
         }
     }
@@ -255,13 +291,18 @@ impl Table {
     /// The live entries filed under any of `keys`, in entry order.
     fn candidates(&self, keys: &[u64]) -> Vec<usize> {
         let mut out = Vec::with_capacity(keys.len() * KEY_REACH);
-        out.extend(
-            keys.iter()
-                .filter_map(|k| self.index.get(k))
-                .flat_map(|list| &list[list.len().saturating_sub(KEY_REACH)..])
-                .copied()
-                .filter(|&i| self.entries[i].merged.is_none()),
-        );
+        for k in keys {
+            let mut node = self.index.get(k).copied().unwrap_or(NO_NODE);
+            for _ in 0..KEY_REACH {
+                let Some(&(i, before)) = self.filed.get(node) else {
+                    break;
+                };
+                if self.entries[i].merged.is_none() {
+                    out.push(i);
+                }
+                node = before;
+            }
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -393,7 +434,7 @@ impl Table {
                 })?
             };
             let found = self
-                .candidates(&[key("K", &id.to_string())])
+                .candidates(&[key_known(id)])
                 .into_iter()
                 .find(|&i| self.entries[i].known == Some(id))
                 .or_else(local)
@@ -419,11 +460,10 @@ impl Table {
         } else {
             let person = m.kind == Some(ActorKind::Person);
             let (all, capitals) = initials(s);
-            let letters: String = s.chars().filter(|c| *c != '.').collect();
             let as_acronym = acronym(s);
             let mut keys = vec![key("W", last_word)];
             if !person {
-                keys.push(key("A", &letters));
+                keys.push(key_of("A", s.chars().filter(|&c| c != '.')));
             }
             let found = self
                 .candidates(&keys)
@@ -464,7 +504,7 @@ impl Table {
                 None => {
                     // "USI" before "the University of Southern Indiana": an acronym met first
                     let acronym = self
-                        .candidates(&[key("N", &all), key("N", &capitals)])
+                        .candidates(&[key_of("N", all), key_of("N", capitals)])
                         .into_iter()
                         .filter(|&i| {
                             let e = &self.entries[i];
@@ -880,25 +920,27 @@ fn same_without_possessives(a: &[String], b: &[String]) -> bool {
 }
 
 /// The words without a leading possessor ("iran s un ambassador" → "un ambassador").
-fn unowned(w: &[String]) -> Vec<String> {
+fn unowned(w: &[String]) -> &[String] {
     match w {
-        [_, s, rest @ ..] if s == "s" && !rest.is_empty() => rest.to_vec(),
-        _ => w.to_vec(),
+        [_, s, rest @ ..] if s == "s" && !rest.is_empty() => rest,
+        _ => w,
     }
 }
 
 /// The initials of a name's words, upper-cased, and those of its capitalised words only:
 /// the two acronyms it may go by ("Kenya Wildlife Service": "KWS"; "For Inspiration and
 /// Recognition of Science and Technology": "FIARST"... and "FIRST").
-fn initials(name: &str) -> (String, String) {
-    let (mut all, mut capitals) = (String::new(), String::new());
-    for c in name.split_whitespace().filter_map(|w| w.chars().next()) {
-        all.push(c.to_ascii_uppercase());
-        if c.is_uppercase() {
-            capitals.push(c);
-        }
-    }
-    (all, capitals)
+fn initials(
+    name: &str,
+) -> (
+    impl Iterator<Item = char> + '_,
+    impl Iterator<Item = char> + '_,
+) {
+    let firsts = || name.split_whitespace().filter_map(|w| w.chars().next());
+    (
+        firsts().map(|c| c.to_ascii_uppercase()),
+        firsts().filter(|c| c.is_uppercase()),
+    )
 }
 
 /// Whether `role` begins `full` and ends in a title: "Iran's UN Ambassador" begins "Iran's
@@ -907,7 +949,7 @@ fn initials(name: &str) -> (String, String) {
 fn role_of(role: &[String], full: &[String]) -> bool {
     let (role, full) = (unowned(role), unowned(full));
     role.len() < full.len()
-        && full.starts_with(&role)
+        && full.starts_with(role)
         && role.last().is_some_and(|w| Lexicon::get().is_title(w))
 }
 
@@ -916,7 +958,8 @@ fn role_of(role: &[String], full: &[String]) -> bool {
 /// Recognition of Science and Technology", "KWS" for "Kenya Wildlife Service".
 fn initials_are(acronym: &str, name: &str) -> bool {
     let (all, capitals) = initials(name);
-    name.split_whitespace().count() >= 2 && (all == acronym || capitals == acronym)
+    name.split_whitespace().count() >= 2
+        && (all.eq(acronym.chars()) || capitals.eq(acronym.chars()))
 }
 
 /// The letters of a word that can be an acronym ("U.N." gives "UN"): two or more capitals.

@@ -9,7 +9,7 @@
 //! resolved to actors later.
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::CueKind;
+use crate::lexicon::{ascii_lower, CueKind, WORD};
 use crate::phrases::*;
 use crate::segment::TokenKind;
 use crate::span::Span;
@@ -403,7 +403,7 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
         // phrase is no one's report; "is describing" (with its auxiliary) is.
         let progressive = k > 0
             && matches!(
-                doc.tok(k - 1).to_ascii_lowercase().as_str(),
+                &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
                 "is" | "are" | "was" | "were" | "been" | "be" | "also" | "now" | "still"
             );
         // ("protesters chanting "Go home!"": right before the quotation it reports it)

@@ -1,7 +1,7 @@
 //! The analysed document as every stage sees it: the text, its segmentation and the cues
 //! found in one pass, with the look-ups the stages share.
 
-use crate::lexicon::{CueKind, Lexicon};
+use crate::lexicon::{ascii_lower, CueKind, Lexicon, WORD};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
@@ -130,7 +130,9 @@ impl<'t> Doc<'t> {
     /// announce`): a saying not (yet) done.
     pub fn unrealised(&self, cue: Cue) -> bool {
         let k = self.token_after(cue.span.start);
-        let before = |n: usize| (k >= n).then(|| self.tok(k - n).to_ascii_lowercase());
+        let before = |n: usize, words: &dyn Fn(&str) -> bool| {
+            k >= n && words(&ascii_lower(self.tok(k - n), &mut [0; WORD]))
+        };
         let modal = |w: &str| {
             matches!(
                 w,
@@ -138,10 +140,8 @@ impl<'t> Doc<'t> {
             )
         };
         // "would discuss", "would not discuss", "will soon announce"
-        before(1).is_some_and(|w| modal(&w))
-            || before(2).is_some_and(|w| modal(&w))
-                && before(1)
-                    .is_some_and(|w| matches!(w.as_str(), "not" | "never" | "soon" | "also"))
+        before(1, &modal)
+            || before(2, &modal) && before(1, &|w| matches!(w, "not" | "never" | "soon" | "also"))
     }
 
     /// True when token `i` is the apostrophe of a plural possessive (`the nurses' union`):
@@ -174,21 +174,25 @@ impl<'t> Doc<'t> {
     }
 
     /// The text of a span.
+    #[inline(always)]
     pub fn str(&self, span: Span) -> &'t str {
         &self.text[span.start..span.end]
     }
 
     /// The text of token `i`.
+    #[inline(always)]
     pub fn tok(&self, i: usize) -> &'t str {
         self.str(self.seg.tokens[i].span)
     }
 
     /// Token `i`.
+    #[inline(always)]
     pub fn token(&self, i: usize) -> Token {
         self.seg.tokens[i]
     }
 
     /// True when token `i` is a word.
+    #[inline(always)]
     pub fn is_word(&self, i: usize) -> bool {
         self.seg.tokens[i].kind == TokenKind::Word
     }
@@ -242,7 +246,7 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
         let pp = seg.tokens[i - 2];
         pp.sentence == prev.sentence
             && matches!(
-                pp.span.text(text).to_ascii_lowercase().as_str(),
+                &*ascii_lower(pp.span.text(text), &mut [0; WORD]),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
             )
     };
@@ -261,7 +265,7 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
     }
     crate::segment::is_possessive(prev_text)
         || matches!(
-            prev_text.to_ascii_lowercase().as_str(),
+            &*ascii_lower(prev_text, &mut [0; WORD]),
             "the"
                 | "a"
                 | "an"
@@ -327,7 +331,7 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     // "calls the plan", "told him": an object after it
     let object = next.is_some_and(|n| {
         matches!(
-            n.to_ascii_lowercase().as_str(),
+            &*ascii_lower(n, &mut [0; WORD]),
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"
         )
     });
@@ -344,9 +348,10 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
         return true;
     }
     let p = prev.span.text(text);
-    let lower = p.to_ascii_lowercase();
+    let mut buf = [0; WORD];
+    let lower = &*ascii_lower(p, &mut buf);
     matches!(
-        lower.as_str(),
+        lower,
         "he" | "she"
             | "they"
             | "it"
@@ -400,7 +405,7 @@ fn after_determiner(text: &str, seg: &Segmented, i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
         seg.tokens[k].sentence == seg.tokens[i].sentence
             && matches!(
-                seg.tokens[k].span.text(text).to_ascii_lowercase().as_str(),
+                &*ascii_lower(seg.tokens[k].span.text(text), &mut [0; WORD]),
                 "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their"
             )
     })

@@ -61,6 +61,7 @@
 pub mod actors;
 pub mod analysis;
 pub mod attribution;
+pub mod chars;
 pub mod doc;
 pub mod html;
 pub mod jsonl;

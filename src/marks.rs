@@ -94,7 +94,7 @@ fn is_mark_char(c: char) -> bool {
 /// that of the marks found).
 pub fn classify(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
-    let mut chars = text.char_indices();
+    let mut chars = crate::chars::chars_at(text);
     while let Some((pos, c)) = chars.next() {
         if !is_mark_char(c) {
             continue;

@@ -13,6 +13,7 @@
 //! ("Article 51"), an all-capitals dateline (`UNITED NATIONS (Dunya News) –`), weekdays and
 //! months, and adjectives of nationality ("Afghan team").
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::actors::ActorKind;
@@ -72,6 +73,7 @@ fn is_particle(w: &str) -> bool {
 }
 
 /// Whether a word starts with a capital (or is an Arabic name with its article: "al-Asad").
+#[inline(always)]
 fn capitalised(w: &str) -> bool {
     if let Some(rest) = w
         .strip_prefix("al-")
@@ -86,8 +88,8 @@ fn capitalised(w: &str) -> bool {
 /// An acronym: two to six capitals, with or without periods ("UN", "U.N.", "NATO").
 fn is_acronym(w: &str) -> bool {
     let w = without_possessive(w).trim_end_matches("\u{2019}s");
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
+    let letters = w.chars().filter(|c| *c != '.');
+    letters.clone().all(|c| c.is_ascii_uppercase()) && (2..=6).contains(&letters.count())
 }
 
 /// Whether a token ends in a possessive "'s" (or a bare apostrophe after "s").
@@ -112,8 +114,19 @@ fn name_span(doc: &Doc, from: usize, to: usize) -> Span {
     Span::new(doc.token(from).span.start, end)
 }
 
-/// The words as the gazetteer keys them: tokens joined by single spaces.
-fn joined(doc: &Doc, from: usize, to: usize) -> String {
+/// The words as the gazetteer keys them: tokens joined by single spaces. Borrowed from the
+/// text when it has them so (nearly always), built otherwise.
+fn joined<'t>(doc: &Doc<'t>, from: usize, to: usize) -> Cow<'t, str> {
+    if from >= to {
+        return Cow::Borrowed("");
+    }
+    let gap = |i: usize| {
+        doc.text
+            .get(doc.token(i - 1).span.end..doc.token(i).span.start)
+    };
+    if (from + 1..to).all(|i| gap(i) == Some(" ")) {
+        return Cow::Borrowed(&doc.text[doc.token(from).span.start..doc.token(to - 1).span.end]);
+    }
     let mut s = String::new();
     for i in from..to {
         if i > from {
@@ -121,7 +134,7 @@ fn joined(doc: &Doc, from: usize, to: usize) -> String {
         }
         s.push_str(doc.tok(i));
     }
-    s
+    Cow::Owned(s)
 }
 
 /// Finds the name mentions of the document, in text order.
@@ -208,9 +221,10 @@ fn ends_name(doc: &Doc, i: usize) -> bool {
     let n = doc.seg.tokens.len();
     // (not "Korean People's Army", "New People's Party": a possessive inside an
     // organisation's name, which an organisation word ends)
-    let org_follows = i + 1 < n && {
-        let w = doc.tok(i + 1).to_lowercase();
-        capitalised(doc.tok(i + 1)) && doc.lexicon.is_organisation_word(without_possessive(&w))
+    let org_follows = i + 1 < n && capitalised(doc.tok(i + 1)) && {
+        let mut buf = [0; SHORT_NAME];
+        let w = lowercase(doc.tok(i + 1), &mut buf);
+        doc.lexicon.is_organisation_word(without_possessive(&w))
     };
     possessive(doc.tok(i)) && !org_follows || (i + 1 < n && doc.tok(i + 1) == "s")
 }
@@ -459,7 +473,8 @@ fn run_part(
                 && (lex.gender_of(doc.tok(start)).is_some()
                     || body_after
                         && (start..of).all(|k| {
-                            word_kind(k).is_none() && !lex.is_title(&doc.tok(k).to_lowercase())
+                            word_kind(k).is_none()
+                                && !lex.is_title(&lowercase(doc.tok(k), &mut [0; SHORT_NAME]))
                         }));
             if person {
                 run(doc, lex, seen, start, of, out);
@@ -546,7 +561,7 @@ fn run_part(
                 // Court" in "Italian Supreme Court of Cassation" is that court, not another)
                 let generic = matches!(kn.1, Known::Organization)
                     && b > a + 1
-                    && lex.is_organisation_word(&doc.tok(b - 1).to_lowercase());
+                    && lex.is_organisation_word(&lowercase(doc.tok(b - 1), &mut [0; SHORT_NAME]));
                 if a >= from && (b < end || of_head.is_some()) && !generic {
                     push_known(doc, a, b, kn, out);
                 }
@@ -556,7 +571,7 @@ fn run_part(
         // place names the place (not "Church of Scientology": a church is of a faith)
         if let (Some(of), Some(object)) = (of, object) {
             let governs = matches!(
-                doc.tok(of - 1).to_lowercase().as_str(),
+                &*lowercase(doc.tok(of - 1), &mut [0; SHORT_NAME]),
                 "municipality"
                     | "government"
                     | "city"
@@ -689,8 +704,8 @@ fn namesake(doc: &Doc, lex: &Lexicon, start: usize, end: usize, out: &mut Vec<Na
     if end - start >= 3
         && lex.gender_of(doc.tok(start)).is_some()
         && lex.known(doc.tok(start + 1)).is_none()
-        && !lex.is_organisation_word(&doc.tok(start + 1).to_lowercase())
-        && !lex.is_place_word(&doc.tok(start + 1).to_lowercase())
+        && !lex.is_organisation_word(&lowercase(doc.tok(start + 1), &mut [0; SHORT_NAME]))
+        && !lex.is_place_word(&lowercase(doc.tok(start + 1), &mut [0; SHORT_NAME]))
     {
         let span = name_span(doc, start, start + 2);
         out.push(NameMention {
@@ -809,6 +824,25 @@ mod tests {
             .filter(|m| !m.back)
             .map(|m| m.span.text(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn words_are_joined_by_single_spaces_borrowed_when_the_text_has_them() {
+        let text = "The New York Times.\nNew  York and New\u{a0}York.";
+        let doc = Doc::new(text, Lexicon::get());
+        let at = |w: &str, nth: usize| {
+            let start = text.match_indices(w).nth(nth).expect("in the text").0;
+            doc.seg.token_at_or_after(start)
+        };
+        let spaced = joined(&doc, at("New", 0), at("Times", 0) + 1);
+        assert_eq!(spaced, "New York Times");
+        assert!(matches!(spaced, Cow::Borrowed(_)));
+        for nth in [1, 2] {
+            let built = joined(&doc, at("New", nth), at("New", nth) + 2);
+            assert_eq!(built, "New York");
+            assert!(matches!(built, Cow::Owned(_)));
+        }
+        assert_eq!(joined(&doc, 2, 2), "");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! said`), and the subject of a sentence. Descriptions give way to the name they describe.
 
 use crate::doc::{Cue, Doc};
+use crate::lexicon::{ascii_lower, WORD};
 use crate::span::Span;
 
 /// How far back from a cue an apposition is looked for, in tokens.
@@ -21,7 +22,7 @@ pub(crate) const MAX_SPEAKER: usize = 9;
 /// Words that end a speaker phrase when reading away from the cue.
 pub(crate) fn is_boundary_word(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        &*ascii_lower(w, &mut [0; WORD]),
         "that"
             | "which"
             | "who"
@@ -109,7 +110,7 @@ pub(crate) fn is_skippable(w: &str) -> bool {
         || w.ends_with("n't")
         || w.ends_with("n\u{2019}t")
         || matches!(
-            w.to_ascii_lowercase().as_str(),
+            &*ascii_lower(w, &mut [0; WORD]),
             "has"
                 | "have"
                 | "had"
@@ -243,7 +244,7 @@ pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     }
     let start = i;
     let determiner = matches!(
-        doc.tok(i).to_ascii_lowercase().as_str(),
+        &*ascii_lower(doc.tok(i), &mut [0; WORD]),
         "the" | "a" | "an" | "his" | "her" | "their" | "its"
     );
     i += 1;
@@ -295,7 +296,7 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 pub(crate) fn is_name(doc: &Doc, from: usize, to: usize) -> bool {
     from < to
         && !matches!(
-            doc.tok(from).to_ascii_lowercase().as_str(),
+            &*ascii_lower(doc.tok(from), &mut [0; WORD]),
             "the" | "a" | "an"
         )
         && (from..to).all(|i| {
@@ -413,7 +414,7 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
     (is_capitalised(w) && !is_boundary_word(w))
         || matches!(
-            w.to_ascii_lowercase().as_str(),
+            &*ascii_lower(w, &mut [0; WORD]),
             "the"
                 | "a"
                 | "an"
@@ -787,7 +788,7 @@ fn head_before_modifier(doc: &Doc, walked: usize, end: usize) -> Option<Span> {
 /// Prepositions that open an adjunct, never a speaker: "spoke outside the court".
 pub(crate) fn is_preposition(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        &*ascii_lower(w, &mut [0; WORD]),
         "outside"
             | "inside"
             | "against"

@@ -12,7 +12,7 @@
 //! and, separately, the quotation.
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::{lowercase, CueKind, SHORT_NAME};
+use crate::lexicon::{ascii_lower, lowercase, CueKind, SHORT_NAME, WORD};
 use crate::phrases::*;
 use crate::span::Span;
 
@@ -108,7 +108,7 @@ fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
             .filter(|&k| (j + 1..k).any(|m| names_hearer(w(m))));
     }
     if matches!(
-        w(j).to_ascii_lowercase().as_str(),
+        &*ascii_lower(w(j), &mut [0; WORD]),
         "me" | "him" | "her" | "us" | "them" | "you"
     ) {
         j += 1;
@@ -188,7 +188,7 @@ fn opens_clause(doc: &Doc, i: usize, end: usize) -> bool {
 /// Auxiliaries and modals, the finite verbs that show a clause has begun.
 fn is_auxiliary(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        &*ascii_lower(w, &mut [0; WORD]),
         "will"
             | "would"
             | "could"
@@ -219,7 +219,7 @@ fn closes_no_clause(w: &str) -> bool {
     // ("to" opens an infinitive clause: "wants to make …")
     (is_preposition(w) && !w.eq_ignore_ascii_case("to"))
         || matches!(
-            w.to_ascii_lowercase().as_str(),
+            &*ascii_lower(w, &mut [0; WORD]),
             "nothing"
                 | "something"
                 | "anything"
@@ -708,7 +708,7 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     let passive = k > 0
         && !doc.str(cue.span).ends_with("ing")
         && matches!(
-            doc.tok(k - 1).to_ascii_lowercase().as_str(),
+            &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
             "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
         );
     if passive && cue.kind == CueKind::Verb {
@@ -966,14 +966,16 @@ fn possessed_claims(doc: &Doc) -> Vec<Reported> {
         if !doc.is_word(i) || doc.tok(i + 1) != "that" || toks[i + 1].sentence != toks[i].sentence {
             continue;
         }
-        if !doc.lexicon.is_speech_noun(&doc.tok(i).to_lowercase())
+        if !doc
+            .lexicon
+            .is_speech_noun(&lowercase(doc.tok(i), &mut [0; SHORT_NAME]))
             || doc.inside_quote(toks[i].span.start)
         {
             continue;
         }
         let owner = doc.tok(i - 1);
         let pronoun = matches!(
-            owner.to_ascii_lowercase().as_str(),
+            &*ascii_lower(owner, &mut [0; WORD]),
             "his" | "her" | "their" | "its"
         );
         // the possessor's name, without its 's: "Paolo Renz's" -> "Paolo Renz"; "Trump s"

@@ -9,7 +9,7 @@
 
 use crate::actors::{Actor, ActorKind, Table};
 use crate::doc::Doc;
-use crate::lexicon::Gender;
+use crate::lexicon::{ascii_lower, Gender, WORD};
 use crate::names::{self, NameMention};
 use crate::span::Span;
 
@@ -26,7 +26,7 @@ enum Pronoun {
 }
 
 fn pronoun(w: &str) -> Option<Pronoun> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match &*ascii_lower(w, &mut [0; WORD]) {
         "he" => Pronoun::He,
         "she" => Pronoun::She,
         "they" | "we" => Pronoun::They,

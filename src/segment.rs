@@ -55,10 +55,15 @@ pub struct Segmented {
 }
 
 /// True for characters that join a word: letters, digits and marks.
+#[inline(always)]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining(c)
 }
 
+#[inline(always)]
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
@@ -85,7 +90,11 @@ pub fn without_possessive(mut w: &str) -> &str {
 }
 
 /// Horizontal white space, including the no-break and other Unicode spaces.
+#[inline(always)]
 pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t' | '\n' | '\u{B}' | '\u{C}' | '\r');
+    }
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
 }
 
@@ -133,7 +142,7 @@ impl Segmented {
 
 fn tokenize(text: &str, para: Span, tokens: &mut Vec<Token>, lexicon: &Lexicon) {
     let s = &text[para.start..para.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let chars: Vec<(usize, char)> = crate::chars::chars_at(s).collect();
     let mut i = 0;
     while i < chars.len() {
         let (off, c) = chars[i];

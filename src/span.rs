@@ -39,6 +39,7 @@ impl Span {
     }
 
     /// The text the span covers.
+    #[inline(always)]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }

@@ -7,6 +7,7 @@
 //! next to the quote or in its sentence, a colon introducing it, a headline).
 
 use crate::doc::Doc;
+use crate::lexicon::{lowercase, SHORT_NAME};
 use crate::quotes::QuoteSpan;
 use crate::segment::{is_space, TokenKind};
 use crate::span::Span;
@@ -97,7 +98,11 @@ pub fn judge(
     let noun_after = after < doc.seg.tokens.len()
         && doc.token(after).span.start == q.span.end + 1
         && doc.lexicon.is_work_noun(doc.tok(after));
-    if r.title_case && work.is_some_and(|w| doc.lexicon.is_work_noun(&w.to_lowercase()))
+    if r.title_case
+        && work.is_some_and(|w| {
+            doc.lexicon
+                .is_work_noun(&lowercase(w, &mut [0; SHORT_NAME]))
+        })
         || noun_after && !r.sentence_like
     {
         return Err(NotSpeech::Title);
@@ -322,7 +327,9 @@ fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
     while i > 0 && steps < 3 {
         i -= 1;
         if doc.cue_at_token(i).is_some_and(|c| c.reports_words())
-            || doc.lexicon.is_speech_noun(&doc.tok(i).to_lowercase())
+            || doc
+                .lexicon
+                .is_speech_noun(&lowercase(doc.tok(i), &mut [0; SHORT_NAME]))
         {
             return true;
         }
@@ -396,6 +403,8 @@ fn speaking_nearby(doc: &Doc, q: &QuoteSpan) -> bool {
         let t = doc.token(i);
         t.kind == TokenKind::Word
             && outside(t.span)
-            && doc.lexicon.is_speech_noun(&doc.tok(i).to_lowercase())
+            && doc
+                .lexicon
+                .is_speech_noun(&lowercase(doc.tok(i), &mut [0; SHORT_NAME]))
     })
 }

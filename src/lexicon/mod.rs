@@ -276,16 +276,13 @@ impl Lexicon {
         // start tried once, the longest form first.
         let words = word_spans(text);
         let mut out = Vec::new();
-        let mut key = String::new();
+        let mut buf = [0; SHORT_NAME];
         let mut i = 0;
         while i < words.len() {
-            key.clear();
-            key.extend(
-                text[words[i].0..words[i].1]
-                    .chars()
-                    .map(|c| c.to_ascii_lowercase()),
-            );
-            if !self.cue_first.contains(key.as_str()) {
+            if !self
+                .cue_first
+                .contains(&*ascii_lower(&text[words[i].0..words[i].1], &mut buf))
+            {
                 i += 1;
                 continue;
             }
@@ -296,9 +293,8 @@ impl Lexicon {
                 if (i..i + n - 1).any(|k| text.get(words[k].1..words[k + 1].0) != Some(" ")) {
                     continue;
                 }
-                key.clear();
-                key.extend(text[start..end].chars().map(|c| c.to_ascii_lowercase()));
-                if let Some(&(lemma, noun)) = self.cue_index.get(key.as_str()) {
+                let key = ascii_lower(&text[start..end], &mut buf);
+                if let Some(&(lemma, noun)) = self.cue_index.get(&*key) {
                     found = Some((n, start, end, lemma, noun));
                     break;
                 }
@@ -433,6 +429,22 @@ fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b 
     std::str::from_utf8(key).ok()
 }
 
+/// The longest word [`ascii_lower`] lower-cases on the stack.
+pub const WORD: usize = 24;
+
+/// `word` with its ASCII letters lower-cased, as `to_ascii_lowercase` gives it: on the stack
+/// for words of up to `N` bytes (`N` = [`WORD`] for the function words it is matched against,
+/// `"the" | "a" | "an"`, and nearly every word of a text), allocated for longer ones.
+pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
+    let Some(out) = buf.get_mut(..word.len()) else {
+        return Cow::Owned(word.to_ascii_lowercase());
+    };
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    // (ASCII case changes keep UTF-8 valid: the fallback is never taken)
+    std::str::from_utf8(out).map_or_else(|_| Cow::Owned(word.to_ascii_lowercase()), Cow::Borrowed)
+}
+
 /// `word` lower-cased: on the stack (in `buf`) for ASCII words of up to [`SHORT_NAME`]
 /// bytes, nearly every word looked up in the lists; allocated for the others.
 pub fn lowercase<'b>(word: &str, buf: &'b mut [u8; SHORT_NAME]) -> Cow<'b, str> {
@@ -479,7 +491,7 @@ fn most_words<'a>(keys: impl Iterator<Item = &'a str>) -> usize {
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    for (i, c) in crate::chars::chars_at(text) {
         let word = c.is_alphanumeric() || c == '-';
         match (word, start) {
             (true, None) => start = Some(i),
@@ -622,6 +634,30 @@ mod tests {
         }
         assert_eq!(normalise_short("Côte d'Ivoire", &mut buf), None);
         assert_eq!(normalise_short(&"A".repeat(65), &mut buf), None);
+    }
+
+    #[test]
+    fn words_lower_case_on_the_stack_as_to_ascii_lowercase_does() {
+        let long = "Supercalifragilisticexpialidocious"; // longer than WORD
+        for word in [
+            "The",
+            "ISN'T",
+            "isn\u{2019}t",
+            "Ωmega",
+            "Ünal",
+            "",
+            long,
+            "a\u{0}B",
+        ] {
+            let mut buf = [0; WORD];
+            let lower = ascii_lower(word, &mut buf);
+            assert_eq!(lower, word.to_ascii_lowercase(), "{word:?}");
+            assert_eq!(
+                matches!(lower, Cow::Borrowed(_)),
+                word.len() <= WORD,
+                "{word:?}"
+            );
+        }
     }
 
     #[test]
