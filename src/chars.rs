@@ -3,21 +3,37 @@
 /// The characters of `text` with their byte offsets, as `char_indices` gives them, with ASCII
 /// decoded in line: nearly every character of a text, and the standard iterator costs a call
 /// per character in the size-optimised wasm.
-#[inline(always)]
-pub fn chars_at(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let &b = bytes.get(i)?;
+pub fn chars_at(text: &str) -> CharsAt<'_> {
+    CharsAt { text, at: 0 }
+}
+
+/// The iterator of [`chars_at`].
+#[derive(Debug, Clone)]
+pub struct CharsAt<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Iterator for CharsAt<'_> {
+    type Item = (usize, char);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let &b = self.text.as_bytes().get(self.at)?;
         let c = if b.is_ascii() {
             char::from(b)
         } else {
-            text.get(i..)?.chars().next()?
+            self.text.get(self.at..)?.chars().next()?
         };
-        let at = i;
-        i += c.len_utf8();
+        let at = self.at;
+        self.at += c.len_utf8();
         Some((at, c))
-    })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.text.len() - self.at;
+        (left.div_ceil(4), Some(left))
+    }
 }
 
 #[cfg(test)]

@@ -14,11 +14,10 @@
 //! months, and adjectives of nationality ("Afghan team").
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{lowercase, Known, Lexicon, SHORT_NAME};
+use crate::lexicon::{lowercase, Known, Lexicon, Set, SHORT_NAME};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -75,6 +74,13 @@ fn is_particle(w: &str) -> bool {
 /// Whether a word starts with a capital (or is an Arabic name with its article: "al-Asad").
 #[inline(always)]
 fn capitalised(w: &str) -> bool {
+    // (most words: an ASCII first letter other than the articles' a and e answers at once)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b'a' | b'e') => {}
+        Some(b) if b.is_ascii() => return false,
+        _ => {}
+    }
     if let Some(rest) = w
         .strip_prefix("al-")
         .or_else(|| w.strip_prefix("el-"))
@@ -143,7 +149,7 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
     let n = doc.seg.tokens.len();
     // Words capitalised somewhere other than at a sentence's or quotation's start: a word
     // capitalised only where every word is ("Death") is no name.
-    let mut inside: HashSet<&str> = HashSet::new();
+    let mut inside: Set<&str> = Set::default();
     for i in 0..n {
         if doc.is_word(i) && capitalised(doc.tok(i)) && !starts_sentence(doc, i) {
             inside.insert(without_possessive(doc.tok(i)));
@@ -163,7 +169,7 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
     // The runs of name words, and the surnames of the people named with a first name
     // ("Warhol" of "Andy Warhol"), all known before any run is read.
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut surnames: HashSet<&str> = HashSet::new();
+    let mut surnames: Set<&str> = Set::default();
     let mut i = 0;
     while i < n {
         if !is_name_word(i) {
@@ -268,9 +274,9 @@ fn run(
 /// What the whole text shows of its names, for reading each run.
 struct Seen<'a> {
     /// Words capitalised somewhere other than at a sentence's or quotation's start.
-    inside: HashSet<&'a str>,
+    inside: Set<&'a str>,
     /// Surnames of the people named with a first name ("Warhol" of "Andy Warhol").
-    surnames: HashSet<&'a str>,
+    surnames: Set<&'a str>,
 }
 
 /// One run, or its first part: returns where the rest starts when it split off a person
