@@ -250,7 +250,7 @@ impl Table {
     /// Files entry `i` under the keys of what it now holds (see `index`).
     fn index_entry(&mut self, i: usize) {
         let e = &self.entries[i];
-        let mut keys: Vec<u64> = Vec::new();
+        let mut keys: Vec<u64> = Vec::with_capacity(16);
         let words = e
             .words
             .iter()

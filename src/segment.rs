@@ -113,10 +113,12 @@ impl Segmented {
             }
             line_start += line.len();
         }
+        // (one buffer of characters for every paragraph)
+        let mut chars = Vec::new();
         for p in 0..seg.paragraphs.len() {
             let para = seg.paragraphs[p];
             let first = seg.tokens.len();
-            tokenize(text, para, &mut seg.tokens, lexicon);
+            tokenize(text, para, &mut chars, &mut seg.tokens, lexicon);
             split_sentences(text, p, first, &mut seg, lexicon);
         }
         seg
@@ -140,9 +142,17 @@ impl Segmented {
     }
 }
 
-fn tokenize(text: &str, para: Span, tokens: &mut Vec<Token>, lexicon: &Lexicon) {
+/// Appends the tokens of paragraph `para` to `tokens`; `chars` is a buffer for its characters.
+fn tokenize(
+    text: &str,
+    para: Span,
+    chars: &mut Vec<(usize, char)>,
+    tokens: &mut Vec<Token>,
+    lexicon: &Lexicon,
+) {
     let s = &text[para.start..para.end];
-    let chars: Vec<(usize, char)> = crate::chars::chars_at(s).collect();
+    chars.clear();
+    chars.extend(crate::chars::chars_at(s));
     let mut i = 0;
     while i < chars.len() {
         let (off, c) = chars[i];
