@@ -5,37 +5,46 @@
 //! Kept in the library, apart from the command-line tool's I/O, so that the reader can be
 //! tested and fuzzed on its own.
 
+use std::collections::HashMap;
+
+use serde_json::value::RawValue;
+
 use crate::{Extractor, Options, Report};
 
 /// One input line: the article's id (a JSON string or number, echoed back) and its text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Input {
-    /// The id, as given.
-    pub id: serde_json::Value,
+    /// The id: its JSON text as given, echoed back verbatim (no digit of a long number or
+    /// form of a float is lost to a round trip through a number type).
+    pub id: Box<RawValue>,
     /// The article's text.
     pub text: String,
 }
 
 /// Reads one input line. Errors say what is wrong with it, for a message that names the line.
 pub fn read_line(line: &str) -> Result<Input, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let serde_json::Value::Object(mut obj) = v else {
+    let raw: &RawValue = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    if !raw.get().trim_start().starts_with('{') {
         return Err("not a JSON object".into());
-    };
+    }
+    let mut obj: HashMap<String, Box<RawValue>> =
+        serde_json::from_str(raw.get()).map_err(|e| format!("not JSON: {e}"))?;
     let id = obj.remove("id").ok_or("no \"id\" field")?;
-    if !(id.is_string() || id.is_number()) {
+    let string_or_number = id
+        .get()
+        .trim_start()
+        .starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit());
+    if !string_or_number {
         return Err("\"id\" must be a string or a number".into());
     }
-    let text = match obj.remove("text").ok_or("no \"text\" field")? {
-        serde_json::Value::String(s) => s,
-        _ => return Err("\"text\" must be a string".into()),
-    };
+    let text = obj.remove("text").ok_or("no \"text\" field")?;
+    let text: String = serde_json::from_str(text.get()).map_err(|_| "\"text\" must be a string")?;
     Ok(Input { id, text })
 }
 
 #[derive(serde::Serialize)]
 struct Prediction<'a> {
-    id: &'a serde_json::Value,
+    id: &'a RawValue,
     #[serde(flatten)]
     report: &'a Report<'a>,
 }
@@ -59,7 +68,7 @@ mod tests {
     #[test]
     fn a_line_gives_its_id_and_text() {
         let input = read_line(r#"{"id": 7, "text": "Hi.", "extra": true}"#).unwrap();
-        assert_eq!(input.id, serde_json::json!(7));
+        assert_eq!(input.id.get(), "7");
         assert_eq!(input.text, "Hi.");
     }
 
@@ -78,6 +87,21 @@ mod tests {
             assert_eq!(read_line(line).unwrap_err(), msg, "{line}");
         }
         assert!(read_line("{").unwrap_err().starts_with("not JSON"));
+    }
+
+    #[test]
+    fn ids_come_back_as_written() {
+        for id in [
+            "123456789012345678901234567890",
+            "-0.0",
+            "1e3",
+            "2.50",
+            r#""doc \u00e9 7""#,
+        ] {
+            let input = read_line(&format!(r#"{{"id": {id}, "text": "Hi."}}"#)).unwrap();
+            let line = predict(&Extractor::new(), &input, &Options::default());
+            assert!(line.starts_with(&format!(r#"{{"id":{id},"#)), "{line}");
+        }
     }
 
     #[test]
