@@ -140,7 +140,12 @@ impl<'t> Utf16Offsets<'t> {
     fn get(&self, byte: usize) -> usize {
         let byte = byte.min(self.bytes.len());
         let block = byte / BLOCK;
-        self.blocks[block] + utf16_units(&self.bytes[block * BLOCK..byte])
+        let before = self.blocks[block];
+        if self.blocks.get(block + 1) == Some(&(before + BLOCK)) {
+            // (a block of as many units as bytes is ASCII: one unit a byte)
+            return before + byte - block * BLOCK;
+        }
+        before + utf16_units(&self.bytes[block * BLOCK..byte])
     }
 }
 
@@ -237,10 +242,21 @@ mod tests {
         let m = Utf16Offsets::new(text);
         assert_eq!([0, 1, 4, 5, 9, 10].map(|b| m.get(b)), [0, 1, 2, 3, 5, 6]);
         // across blocks: every boundary of a text longer than a few blocks
-        let long = "a\u{e9}\u{201C}\u{1F600}".repeat(50);
-        let m = Utf16Offsets::new(&long);
-        for (b, _) in long.char_indices().chain([(long.len(), ' ')]) {
-            assert_eq!(m.get(b), long[..b].encode_utf16().count(), "byte {b}");
+        // (and ASCII blocks, a unit a byte, beside others; a text that ends a block)
+        let mixed = format!(
+            "{}{}",
+            "plain".repeat(40),
+            "\u{e9}\u{201C}\u{1F600}".repeat(20)
+        );
+        for long in [
+            "a\u{e9}\u{201C}\u{1F600}".repeat(50),
+            mixed,
+            "x".repeat(128),
+        ] {
+            let m = Utf16Offsets::new(&long);
+            for (b, _) in long.char_indices().chain([(long.len(), ' ')]) {
+                assert_eq!(m.get(b), long[..b].encode_utf16().count(), "byte {b}");
+            }
         }
         assert_eq!(utf16_offset(text, 9), 5);
         // Inside a character: its start (found by the fuzz target `utf16`; slicing there

@@ -432,10 +432,14 @@ fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b 
 /// The longest word [`ascii_lower`] lower-cases on the stack.
 pub const WORD: usize = 24;
 
-/// `word` with its ASCII letters lower-cased, as `to_ascii_lowercase` gives it: on the stack
-/// for words of up to `N` bytes (`N` = [`WORD`] for the function words it is matched against,
-/// `"the" | "a" | "an"`, and nearly every word of a text), allocated for longer ones.
-pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Cow<'b, str> {
+/// `word` with its ASCII letters lower-cased, as `to_ascii_lowercase` gives it: `word` itself
+/// when it has no capital (most words of a text), else on the stack for words of up to `N`
+/// bytes (`N` = [`WORD`] for the function words it is matched against, `"the" | "a" | "an"`),
+/// allocated for longer ones.
+pub fn ascii_lower<'a, const N: usize>(word: &'a str, buf: &'a mut [u8; N]) -> Cow<'a, str> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
     let Some(out) = buf.get_mut(..word.len()) else {
         return Cow::Owned(word.to_ascii_lowercase());
     };
@@ -445,9 +449,16 @@ pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Cow<
     std::str::from_utf8(out).map_or_else(|_| Cow::Owned(word.to_ascii_lowercase()), Cow::Borrowed)
 }
 
-/// `word` lower-cased: on the stack (in `buf`) for ASCII words of up to [`SHORT_NAME`]
-/// bytes, nearly every word looked up in the lists; allocated for the others.
-pub fn lowercase<'b>(word: &str, buf: &'b mut [u8; SHORT_NAME]) -> Cow<'b, str> {
+/// `word` lower-cased: `word` itself for ASCII words without a capital, on the stack (in
+/// `buf`) for other ASCII words of up to [`SHORT_NAME`] bytes (nearly every word looked up in
+/// the lists is one or the other); allocated for the others.
+pub fn lowercase<'a>(word: &'a str, buf: &'a mut [u8; SHORT_NAME]) -> Cow<'a, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(word);
+    }
     if word.is_ascii() && word.len() <= buf.len() {
         let out = &mut buf[..word.len()];
         out.copy_from_slice(word.as_bytes());
@@ -652,11 +663,9 @@ mod tests {
             let mut buf = [0; WORD];
             let lower = ascii_lower(word, &mut buf);
             assert_eq!(lower, word.to_ascii_lowercase(), "{word:?}");
-            assert_eq!(
-                matches!(lower, Cow::Borrowed(_)),
-                word.len() <= WORD,
-                "{word:?}"
-            );
+            let capital = word.bytes().any(|b| b.is_ascii_uppercase());
+            let borrowed = matches!(lower, Cow::Borrowed(_));
+            assert_eq!(borrowed, !capital || word.len() <= WORD, "{word:?}");
         }
     }
 
