@@ -36,6 +36,35 @@ impl Iterator for CharsAt<'_> {
     }
 }
 
+/// `c.is_alphanumeric()`, answered without Unicode's tables for ASCII and for the
+/// punctuation blocks of quote marks, dashes and spaces (U+00A0–U+00BF but for its few
+/// letters and digits, U+2000–U+206F) and the specials (U+FFF0–U+FFFF: the replacement
+/// character of damaged text): a text made of such marks would otherwise cost a table
+/// search a character.
+#[inline(always)]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{A0}'..='\u{BF}' => matches!(
+            c,
+            '\u{AA}' | '\u{B2}' | '\u{B3}' | '\u{B5}' | '\u{B9}' | '\u{BA}' | '\u{BC}'..='\u{BE}'
+        ),
+        '\u{2000}'..='\u{206F}' | '\u{FFF0}'..='\u{FFFF}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `c.is_alphabetic()`, with the same shortcuts as [`is_alphanumeric`].
+#[inline(always)]
+pub fn is_alphabetic(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        '\u{A0}'..='\u{BF}' => matches!(c, '\u{AA}' | '\u{B5}' | '\u{BA}'),
+        '\u{2000}'..='\u{206F}' | '\u{FFF0}'..='\u{FFFF}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +81,14 @@ mod tests {
                 chars_at(text).collect::<Vec<_>>(),
                 text.char_indices().collect::<Vec<_>>()
             );
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_as_the_standard_library_has_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 }

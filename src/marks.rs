@@ -7,6 +7,7 @@
 //! after closes. A `'` or `’` between two letters is an apostrophe (`don't`, `Iran’s`), and so
 //! is one before a decade or an elision (`'90s`, `'em`, `rock 'n' roll`); `6'2"` has primes.
 
+use crate::chars::is_alphanumeric;
 use crate::segment::is_space;
 
 /// Which marks pair with which: a quotation opened by a mark of one family is closed by a
@@ -118,7 +119,7 @@ pub fn classify(text: &str) -> Vec<Mark> {
         let right = !space_before
             && (space_after
                 || next.is_some_and(|n| {
-                    !n.is_alphanumeric() && !is_open_punct(n) || n == '-' || n == '\u{2014}'
+                    !is_alphanumeric(n) && !is_open_punct(n) || n == '-' || n == '\u{2014}'
                 }));
         let flank = match (left, right) {
             (true, false) => Some(Role::Open),
@@ -148,8 +149,8 @@ pub fn classify(text: &str) -> Vec<Mark> {
             '\u{203A}' => (Family::SingleGuillemet, directed(Role::Close, flank)),
             _ => {
                 // ' ‘ ’ ‚ ‛: quote or apostrophe.
-                let letter_before = prev.is_some_and(|p| p.is_alphanumeric());
-                let letter_after = next.is_some_and(|n| n.is_alphanumeric());
+                let letter_before = prev.is_some_and(is_alphanumeric);
+                let letter_after = next.is_some_and(is_alphanumeric);
                 if letter_before && letter_after {
                     continue; // don't, Iran’s, O'Neill
                 }
@@ -245,7 +246,7 @@ fn is_elision(text: &str, pos: usize, after: usize, prev: Option<char>) -> bool 
     let rest = &text[after..];
     let len = rest
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !is_alphanumeric(c))
         .map_or(rest.len(), |(i, _)| i);
     let word = rest[..len].to_ascii_lowercase();
     let next = char_after(rest, len);

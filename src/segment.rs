@@ -7,6 +7,7 @@
 //! Tokens are words (letters and digits, with inner apostrophes, hyphens and abbreviation
 //! periods kept inside: `don't`, `al-Asad`, `U.S.`) and single punctuation characters.
 
+use crate::chars::is_alphabetic;
 use crate::lexicon::Lexicon;
 use crate::span::Span;
 
@@ -60,7 +61,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_combining(c)
+    crate::chars::is_alphanumeric(c) || is_combining(c)
 }
 
 #[inline(always)]
@@ -181,7 +182,7 @@ fn tokenize(
                 let join = is_word_char(n)
                     && (is_apostrophe_char(c)
                         || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&')
-                        || (c == '.' && p.is_alphabetic() && n.is_alphabetic())
+                        || (c == '.' && is_alphabetic(p) && is_alphabetic(n))
                         || (matches!(c, '.' | ',') && p.is_ascii_digit() && n.is_ascii_digit()));
                 if join {
                     j += 1;

@@ -199,7 +199,7 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
     }
     let first_upper = content
         .chars()
-        .find(|c| c.is_alphanumeric())
+        .find(|&c| crate::chars::is_alphanumeric(c))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let ends_like_speech =
         content.ends_with(['.', '?', '!', ',', '\u{2026}', '-', '\u{2014}', ':', ';']);
@@ -262,7 +262,7 @@ fn looks_like_markup(text: &str, start: usize, content: &str) -> bool {
     if prev == Some('=') {
         return true;
     }
-    let has_letter = content.chars().any(char::is_alphabetic);
+    let has_letter = content.chars().any(crate::chars::is_alphabetic);
     let bracketed = (content.starts_with('(')
         && content.trim_end_matches(['.', ',']).ends_with(')'))
         || (content.starts_with('[') && content.trim_end_matches(['.', ',']).ends_with(']'));

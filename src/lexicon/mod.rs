@@ -503,7 +503,7 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in crate::chars::chars_at(text) {
-        let word = c.is_alphanumeric() || c == '-';
+        let word = crate::chars::is_alphanumeric(c) || c == '-';
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
