@@ -29,10 +29,13 @@ export function assertBuilt() {
   }
 }
 
-/** Launches Chromium (a fresh profile each time). */
-export async function launch() {
+/**
+ * Launches Chromium (a fresh profile each time).
+ * @param {string[]} [extraArgs] more command-line switches (the benchmarks pass V8 flags)
+ */
+export async function launch(extraArgs = []) {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium (or bash scripts/setup.sh)`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs] });
 }
 
 /**
