@@ -108,6 +108,10 @@ struct Utf16Offsets<'t> {
     bytes: &'t [u8],
     /// The UTF-16 units of the text before each block, and after the last.
     blocks: Vec<usize>,
+    /// Whether each block is all ASCII (its units are its bytes). Not to be read off the
+    /// unit counts: a block may hold as many units as bytes and not be ASCII (a 4-byte
+    /// character starting at its end counts two units for its one byte there).
+    ascii: Vec<bool>,
 }
 
 /// The bytes of a block of [`Utf16Offsets`].
@@ -126,13 +130,19 @@ impl<'t> Utf16Offsets<'t> {
     fn new(text: &'t str) -> Utf16Offsets<'t> {
         let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
+        let mut ascii = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut units = 0;
         for block in bytes.chunks(BLOCK) {
             blocks.push(units);
             units += utf16_units(block);
+            ascii.push(block.is_ascii());
         }
         blocks.push(units);
-        Utf16Offsets { bytes, blocks }
+        Utf16Offsets {
+            bytes,
+            blocks,
+            ascii,
+        }
     }
 
     /// The UTF-16 offset of byte `byte` (a character boundary of the text, as every span's
@@ -141,9 +151,8 @@ impl<'t> Utf16Offsets<'t> {
         let byte = byte.min(self.bytes.len());
         let block = byte / BLOCK;
         let before = self.blocks[block];
-        if self.blocks.get(block + 1) == Some(&(before + BLOCK)) {
-            // (a block of as many units as bytes is ASCII: one unit a byte)
-            return before + byte - block * BLOCK;
+        if self.ascii.get(block) == Some(&true) {
+            return before + byte - block * BLOCK; // one unit a byte
         }
         before + utf16_units(&self.bytes[block * BLOCK..byte])
     }
@@ -248,10 +257,14 @@ mod tests {
             "plain".repeat(40),
             "\u{e9}\u{201C}\u{1F600}".repeat(20)
         );
+        // (a block as long in units as in bytes that is not ASCII: a 2-byte character, then a
+        // 4-byte one starting on the block's last byte; found by the fuzz target `extract`)
+        let straddling = format!("{}\u{e9}\u{1F600}{}", "x".repeat(61), "y".repeat(70));
         for long in [
             "a\u{e9}\u{201C}\u{1F600}".repeat(50),
             mixed,
             "x".repeat(128),
+            straddling,
         ] {
             let m = Utf16Offsets::new(&long);
             for (b, _) in long.char_indices().chain([(long.len(), ' ')]) {
