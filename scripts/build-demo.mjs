@@ -5,8 +5,9 @@
 // The modules cannot import each other by relative URL from a file:// page, so the file carries
 // them base64-encoded and a small boot script turns each into a blob: module, pointing the
 // relative imports ('./pkg/whosaid.js', './whosaid.js', './highlight.js') at the blob URLs.
-// Known limit: the loader's recovery after a wasm trap re-imports its glue by URL, which a
-// blob: module cannot do; in this file, reload the page after a trap.
+// After a wasm trap the loader imports a fresh copy of its glue by the glue's URL with the
+// instance number in the fragment (a blob: URL takes no query); browser-test/blob-recovery.test.mjs
+// checks that recovery with modules built this way.
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

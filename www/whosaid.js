@@ -5,7 +5,9 @@
 // never be called again. So, after a trap, this loader imports the glue again under a new URL
 // (`./pkg/whosaid.js?instance=N`), which gives a fresh copy of that module-level state, and
 // instantiates it from the WebAssembly.Module compiled the first time (no second download or
-// compilation).
+// compilation). When the glue is a blob: URL (the offline demo makes every module one), the
+// number goes in the fragment instead: a blob: URL with a query names nothing, while a fragment
+// still makes a new module and is ignored when the blob is read.
 //
 // Limitation: recovery needs dynamic `import()`, which service workers do not allow. There, the
 // first instance works (the glue is imported statically) but recovery after a trap fails with a
@@ -15,6 +17,9 @@
 
 import initGlue from './pkg/whosaid.js';
 import * as firstGlue from './pkg/whosaid.js';
+
+/** Where the glue is, for the fresh copies imported after a trap. */
+const GLUE = new URL('./pkg/whosaid.js', import.meta.url);
 
 /**
  * Thrown by {@link analyze} for the call during which the WebAssembly instance trapped (a panic
@@ -129,11 +134,13 @@ async function compile(source) {
 
 /**
  * Creates a fresh instance from the kept module, in a fresh copy of the glue.
- * @param {number} n the instance number, used as a cache-busting query
+ * @param {number} n the instance number, which makes the glue's URL a new one
  * @returns {Promise<typeof firstGlue>}
  */
 async function restart(n) {
-  const url = new URL(`./pkg/whosaid.js?instance=${n}`, import.meta.url);
+  const url = new URL(GLUE);
+  if (url.protocol === 'blob:') url.hash = `instance=${n}`;
+  else url.searchParams.set('instance', String(n));
   let glue;
   try {
     glue = await import(url.href);
