@@ -8,35 +8,21 @@
 // (Before the fix, the fresh copy of the glue was imported by a relative URL that a blob: module
 // cannot resolve, and the demo needed a reload after a trap.)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { start, stop } from './server.mjs';
-import { assertBuilt, launch, openPage } from './browser.mjs';
+import { openPage, useBrowser } from './browser.mjs';
 
 const PAGE = '/browser-test/blob-recovery.html';
-
-let browser;
-let origin;
-
-before(async () => {
-  assertBuilt();
-  origin = await start();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await stop();
-});
+const env = useBrowser();
 
 test('a trap is recovered without a reload when the modules are blob: URLs', { timeout: 120_000 }, async () => {
-  const { page, context, errors } = await openPage(browser);
+  const { page, context, errors } = await openPage(env.browser);
   try {
-    await context.route(`${origin}${PAGE}`, (r) =>
+    await context.route(`${env.origin}${PAGE}`, (r) =>
       r.fulfill({ body: '<!doctype html><meta charset="utf-8"><title>blob: modules</title>', contentType: 'text/html; charset=utf-8' }),
     );
-    await page.goto(`${origin}${PAGE}`);
+    await page.goto(`${env.origin}${PAGE}`);
     const out = await page.evaluate(async () => {
       const source = async (path) => (await fetch(path)).text();
       const blob = (src) => URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));

@@ -4,8 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { start, stop } from './server.mjs';
 
 /** The browser: Debian's package (scripts/lib.sh's ensure_chromium installs it). */
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -61,4 +64,24 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   const dir = fileURLToPath(new URL('./screenshots/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}${name}.png`, fullPage, caret: 'initial' });
+}
+
+/**
+ * For a test file: before its tests, checks the build, starts the test server and launches
+ * Chromium; after them, closes both. Returns an object whose `browser` and `origin` are set
+ * once the tests run.
+ * @returns {{browser: import('playwright-core').Browser | null, origin: string | null}}
+ */
+export function useBrowser() {
+  const env = { browser: null, origin: null };
+  before(async () => {
+    assertBuilt();
+    env.origin = await start();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await stop();
+  });
+  return env;
 }

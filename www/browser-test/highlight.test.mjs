@@ -6,11 +6,11 @@
 // Screenshots of the highlighted pages go to browser-test/screenshots/ (git-ignored).
 // Needs www/pkg (bash scripts/build-wasm.sh) and www/highlight.js.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { start, stop, CSP } from './server.mjs';
-import { assertBuilt, launch, openPage, screenshot } from './browser.mjs';
+import { CSP } from './server.mjs';
+import { openPage, screenshot, useBrowser } from './browser.mjs';
 import { highlightInPage, clearInPage } from './in-page.mjs';
 import { checkHighlighted, checkCleared, checkText } from './checks.mjs';
 
@@ -24,19 +24,7 @@ const BLOCKS = 'article h1, article p';
 const AUTO = { tag: 'auto', options: {}, expectMode: 'highlight-api' };
 const WRAP = { tag: 'wrap', options: { mode: 'wrap' }, expectMode: 'wrap' };
 
-let browser;
-let origin;
-
-before(async () => {
-  assertBuilt();
-  origin = await start();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await stop();
-});
+const env = useBrowser();
 
 /**
  * Opens pages/NAME.html and, for each run in turn on that page: highlights, takes the
@@ -44,9 +32,9 @@ after(async () => {
  * Resolves to the runs' reports (see in-page.mjs).
  */
 async function exercise(t, name, { ready, runs = [AUTO, WRAP], blocks = BLOCKS, absent = [], forbidden = OUTSIDE, fullPage = true }) {
-  const { page, context, errors } = await openPage(browser);
+  const { page, context, errors } = await openPage(env.browser);
   try {
-    const response = await page.goto(`${origin}/browser-test/pages/${name}.html`);
+    const response = await page.goto(`${env.origin}/browser-test/pages/${name}.html`);
     assert.equal(response.status(), 200, `${name}.html is served`);
     if (ready) {
       await Promise.resolve().then(() => ready(page, response)).catch((e) => {
