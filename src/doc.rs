@@ -31,6 +31,9 @@ pub struct Doc<'t> {
     pub text: &'t str,
     /// Paragraphs, sentences, tokens.
     pub seg: Segmented,
+    /// The text of each token, sliced once: the rules read tokens' texts far more often than
+    /// there are tokens, and each slicing checks its ends.
+    words: Vec<&'t str>,
     /// Every cue, in order.
     pub cues: Vec<Cue>,
     /// The word lists.
@@ -96,8 +99,10 @@ impl<'t> Doc<'t> {
             }
             cues.push(Cue { span, lemma, kind });
         }
+        let words = seg.tokens.iter().map(|t| t.span.text(text)).collect();
         Doc {
             text,
+            words,
             seg,
             cues,
             lexicon,
@@ -182,7 +187,7 @@ impl<'t> Doc<'t> {
     /// The text of token `i`.
     #[inline(always)]
     pub fn tok(&self, i: usize) -> &'t str {
-        self.str(self.seg.tokens[i].span)
+        self.words[i]
     }
 
     /// Token `i`.
