@@ -263,12 +263,31 @@ fn run(
     end: usize,
     out: &mut Vec<NameMention>,
 ) {
+    // "the City Council President", "the State Department Spokesperson": a role after a
+    // body's name is no part of the name; the body is named, the role describes a person (as
+    // "the State Department spokesperson" does in lower case)
+    let end = if end > start + 1
+        && is_role(
+            lex,
+            &lowercase(without_possessive(doc.tok(end - 1)), &mut [0; SHORT_NAME]),
+        )
+        && lex.is_organisation_word(&lowercase(doc.tok(end - 2), &mut [0; SHORT_NAME]))
+    {
+        end - 1
+    } else {
+        end
+    };
     // (a run that splits into a person and the rest goes on with the rest in this loop, not
     // by recursion: thousands of "X of the Y Party of …" in a row must not exhaust the stack)
     let mut from = start;
     while let Some(next) = run_part(doc, lex, seen, from, end, out) {
         from = next;
     }
+}
+
+/// A word naming a role: a title ("President", "Secretary") or a spokesperson.
+fn is_role(lex: &Lexicon, lower: &str) -> bool {
+    lex.is_title(lower) || matches!(lower, "spokesman" | "spokeswoman" | "spokesperson")
 }
 
 /// What the whole text shows of its names, for reading each run.
@@ -868,6 +887,23 @@ mod tests {
         assert_eq!(
             names("He met U.S. President Donald Trump and Foreign Minister Mohammad Javad Zarif."),
             ["U.S.", "Donald Trump", "Mohammad Javad Zarif"]
+        );
+    }
+
+    #[test]
+    fn a_role_after_a_body_is_no_part_of_its_name() {
+        assert_eq!(
+            names("Jeff Rathke, the State Department Spokesperson, said so."),
+            ["Jeff Rathke", "State Department"]
+        );
+        assert_eq!(
+            names("Maria Lopez, the Harbour Council President's aide, left."),
+            ["Maria Lopez", "Harbour Council"]
+        );
+        // (a title after a word that is no body's stays in the name)
+        assert_eq!(
+            names("The Office of the President said so."),
+            ["Office of the President"]
         );
     }
 
