@@ -37,8 +37,17 @@ pub fn read_line(line: &str) -> Result<Input, String> {
     if !string_or_number {
         return Err("\"id\" must be a string or a number".into());
     }
+    // (the raw text was only scanned: a string must also decode, which an escaped lone
+    // surrogate, "\ude00", does not)
+    serde_json::from_str::<serde_json::Value>(id.get()).map_err(|e| format!("not JSON: {e}"))?;
     let text = obj.remove("text").ok_or("no \"text\" field")?;
-    let text: String = serde_json::from_str(text.get()).map_err(|_| "\"text\" must be a string")?;
+    let text: String = serde_json::from_str(text.get()).map_err(|e| {
+        if text.get().starts_with('"') {
+            format!("not JSON: {e}")
+        } else {
+            "\"text\" must be a string".to_string()
+        }
+    })?;
     Ok(Input { id, text })
 }
 
@@ -87,6 +96,16 @@ mod tests {
             assert_eq!(read_line(line).unwrap_err(), msg, "{line}");
         }
         assert!(read_line("{").unwrap_err().starts_with("not JSON"));
+        // an escaped lone surrogate is no string (found by the fuzz target jsonl)
+        for line in [
+            r#"{"id": "a\ude00", "text": "x"}"#,
+            r#"{"id": "a", "text": "x\ud800"}"#,
+        ] {
+            assert!(
+                read_line(line).unwrap_err().starts_with("not JSON"),
+                "{line}"
+            );
+        }
     }
 
     #[test]
