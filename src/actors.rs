@@ -178,18 +178,27 @@ pub(crate) struct Entry {
 /// ("W:zarif"). Two keys that hash alike share a list, which only adds candidates: every
 /// lookup checks its own condition on each.
 fn key(tag: &str, value: &str) -> u64 {
-    key_of(tag, value.chars())
+    let mut h = key_hasher(tag);
+    h.write(value.as_bytes());
+    h.finish()
 }
 
-/// The [`key`] of the text `chars` spell, without building it.
+/// The [`key`] of the text `chars` spell, without building it (FNV hashes byte by byte, so
+/// the bytes in pieces hash as the whole).
 fn key_of(tag: &str, chars: impl Iterator<Item = char>) -> u64 {
-    let mut h = Fnv::default();
-    h.write(tag.as_bytes());
-    h.write(b":");
+    let mut h = key_hasher(tag);
     for c in chars {
         h.write(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
     h.finish()
+}
+
+/// A hasher that has taken a key's tag and colon.
+fn key_hasher(tag: &str) -> Fnv {
+    let mut h = Fnv::default();
+    h.write(tag.as_bytes());
+    h.write(b":");
+    h
 }
 
 /// The key of gazetteer entry `id` (`K:`).
@@ -842,8 +851,6 @@ impl Table {
     }
 }
 
-/// Whether two names name one actor: the words of one end the other's ("Zarif", "Mohammad
-/// Javad Zarif"; "Security Council", "United Nations Security Council").
 /// The keys a person is filed under to be found again by a misspelt surname ("Mauer" for
 /// "Maurer"): the surname with each letter left out, and the surname itself.
 fn misspelling_keys(e: &Entry) -> impl Iterator<Item = u64> + '_ {
@@ -895,6 +902,9 @@ fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
     items.next().is_none().then_some(first)
 }
 
+/// Whether two names name one actor: the words of one end the other's ("Zarif", "Mohammad
+/// Javad Zarif"; "Security Council", "United Nations Security Council"), or they differ by a
+/// possessive inside or a slip of spelling.
 fn same_name(a: &[String], b: &[String]) -> bool {
     a.ends_with(b) || b.ends_with(a) || same_without_possessives(a, b) || misspelt(a, b)
 }

@@ -23,23 +23,21 @@ pub struct Input {
 
 /// Reads one input line. Errors say what is wrong with it, for a message that names the line.
 pub fn read_line(line: &str) -> Result<Input, String> {
-    let raw: &RawValue = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    if !raw.get().trim_start().starts_with('{') {
-        return Err("not a JSON object".into());
-    }
-    let mut obj: HashMap<String, Box<RawValue>> =
-        serde_json::from_str(raw.get()).map_err(|e| format!("not JSON: {e}"))?;
+    let mut obj: HashMap<String, Box<RawValue>> = serde_json::from_str(line).map_err(|e| {
+        // (why it failed, read only then: not JSON at all, or JSON but no object)
+        match serde_json::from_str::<&RawValue>(line) {
+            Ok(raw) if !raw.get().trim_start().starts_with('{') => "not a JSON object".to_string(),
+            _ => format!("not JSON: {e}"),
+        }
+    })?;
     let id = obj.remove("id").ok_or("no \"id\" field")?;
-    let string_or_number = id
-        .get()
-        .trim_start()
-        .starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit());
-    if !string_or_number {
+    // (the raw id was only scanned: its value is decoded to be checked, which an escaped
+    // lone surrogate, "\ude00", fails)
+    let value: serde_json::Value =
+        serde_json::from_str(id.get()).map_err(|e| format!("not JSON: {e}"))?;
+    if !(value.is_string() || value.is_number()) {
         return Err("\"id\" must be a string or a number".into());
     }
-    // (the raw text was only scanned: a string must also decode, which an escaped lone
-    // surrogate, "\ude00", does not)
-    serde_json::from_str::<serde_json::Value>(id.get()).map_err(|e| format!("not JSON: {e}"))?;
     let text = obj.remove("text").ok_or("no \"text\" field")?;
     let text: String = serde_json::from_str(text.get()).map_err(|e| {
         if text.get().starts_with('"') {

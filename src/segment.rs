@@ -58,9 +58,6 @@ pub struct Segmented {
 /// True for characters that join a word: letters, digits and marks.
 #[inline(always)]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
     crate::chars::is_alphanumeric(c) || is_combining(c)
 }
 

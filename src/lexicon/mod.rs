@@ -449,23 +449,11 @@ pub fn ascii_lower<'a, const N: usize>(word: &'a str, buf: &'a mut [u8; N]) -> C
     std::str::from_utf8(out).map_or_else(|_| Cow::Owned(word.to_ascii_lowercase()), Cow::Borrowed)
 }
 
-/// `word` lower-cased: `word` itself for ASCII words without a capital, on the stack (in
-/// `buf`) for other ASCII words of up to [`SHORT_NAME`] bytes (nearly every word looked up in
-/// the lists is one or the other); allocated for the others.
+/// `word` lower-cased: for an ASCII word (nearly every word looked up in the lists) what
+/// [`ascii_lower`] gives, itself or on the stack (in `buf`); allocated for the others.
 pub fn lowercase<'a>(word: &'a str, buf: &'a mut [u8; SHORT_NAME]) -> Cow<'a, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return Cow::Borrowed(word);
-    }
-    if word.is_ascii() && word.len() <= buf.len() {
-        let out = &mut buf[..word.len()];
-        out.copy_from_slice(word.as_bytes());
-        out.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(out) {
-            return Cow::Borrowed(lower);
-        }
+    if word.is_ascii() {
+        return ascii_lower(word, buf);
     }
     Cow::Owned(word.to_lowercase())
 }
