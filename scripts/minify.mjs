@@ -1,28 +1,74 @@
-// Writes www/highlight.min.js: www/highlight.js minified by terser (a dev dependency), the file
-// a page imports to highlight. The source keeps its comments for readers; the page downloads
-// the same code without them (half of the source's gzipped bytes). Run by
-// scripts/build-wasm.sh before the size report, which counts the minified file.
+// Writes what a page downloads to highlight, minified by terser (a dev dependency):
+//   www/vendor/readability.js  @mozilla/readability (npm, Apache-2.0) as an ES module: the
+//                              package's own file, wrapped (it is CommonJS); generated, not kept
+//                              in the repository
+//   www/highlight.min.js       www/highlight.js without its comments; it loads the article
+//                              finder, ./article.min.js, only when it has to find the article
+//   www/article.min.js         www/article.js with Readability, one module
+// The sources keep their comments for readers. Run by scripts/build-wasm.sh before the size
+// report, which counts the minified files; scripts/build-extension.mjs reads the vendored file.
 //   node scripts/minify.mjs
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// terser is installed under www/ (npm ci there), not at the root
-const { minify } = createRequire(join(ROOT, 'www/package.json'))('terser');
+// terser and Readability are installed under www/ (npm ci there), not at the root
+const require = createRequire(join(ROOT, 'www/package.json'));
+const { minify } = require('terser');
 
-const source = readFileSync(join(ROOT, 'www/highlight.js'), 'utf8');
-const { code } = await minify(source, {
-  module: true,
-  compress: { passes: 2 },
-  mangle: true,
-  format: { comments: false, preamble: '// whosaid highlight.js, minified from www/highlight.js (MIT OR Apache-2.0)' },
-});
-// the loader is imported by the same relative path as from the source
-if (!code.includes('"./whosaid.js"') && !code.includes("'./whosaid.js'")) {
-  throw new Error('minify: highlight.min.js no longer imports ./whosaid.js');
+/** Readability.js as the body of an ES module exporting `Readability`. */
+export function readabilityModule() {
+  const pkg = require('@mozilla/readability/package.json');
+  const source = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+  if (!/module\.exports = Readability;/.test(source)) throw new Error('minify: Readability.js no longer ends with module.exports = Readability');
+  return [
+    `// @mozilla/readability ${pkg.version} (Apache-2.0, https://github.com/mozilla/readability),`,
+    '// Readability.js as an ES module: written by scripts/minify.mjs from www/node_modules. Do not edit.',
+    'const module = { exports: {} };',
+    source,
+    'export { Readability };',
+    '',
+  ].join('\n');
 }
-writeFileSync(join(ROOT, 'www/highlight.min.js'), `${code}\n`);
-console.log(`www/highlight.min.js: ${code.length} bytes (from ${source.length})`);
+
+/** `file` minified as a module, with a one-line preamble. */
+async function minified(/** @type {string} */ source, /** @type {string} */ preamble) {
+  const { code } = await minify(source, {
+    module: true,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false, preamble },
+  });
+  return /** @type {string} */ (code);
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const vendor = readabilityModule();
+  mkdirSync(join(ROOT, 'www/vendor'), { recursive: true });
+  writeFileSync(join(ROOT, 'www/vendor/readability.js'), vendor);
+
+  const source = readFileSync(join(ROOT, 'www/highlight.js'), 'utf8');
+  let code = await minified(source, '// whosaid highlight.js, minified from www/highlight.js (MIT OR Apache-2.0)');
+  // the loader is imported by the same relative path as from the source
+  if (!code.includes('"./whosaid.js"') && !code.includes("'./whosaid.js'")) {
+    throw new Error('minify: highlight.min.js no longer imports ./whosaid.js');
+  }
+  // the article finder: its minified build
+  const finder = /import\((["'])\.\/article\.js\1\)/;
+  if (!finder.test(code)) throw new Error('minify: highlight.min.js no longer imports ./article.js');
+  code = code.replace(finder, 'import("./article.min.js")');
+  writeFileSync(join(ROOT, 'www/highlight.min.js'), `${code}\n`);
+  console.log(`www/highlight.min.js: ${code.length} bytes (from ${source.length})`);
+
+  const article = readFileSync(join(ROOT, 'www/article.js'), 'utf8');
+  const imports = /^import \{ Readability \} from '\.\/vendor\/readability\.js';$/m;
+  if (!imports.test(article)) throw new Error('minify: article.js no longer imports Readability as expected');
+  const joined = `${vendor.replace(/^export \{ Readability \};$/m, '')}\n${article.replace(imports, '')}`;
+  const articleCode = await minified(joined, '// whosaid article.js with @mozilla/readability (Apache-2.0), minified (MIT OR Apache-2.0)');
+  writeFileSync(join(ROOT, 'www/article.min.js'), `${articleCode}\n`);
+  console.log(`www/article.min.js: ${articleCode.length} bytes (from ${joined.length})`);
+}

@@ -10,6 +10,7 @@
 
 use std::hash::Hasher;
 
+use crate::chars::one_spaced;
 use crate::lexicon::{ascii_lower, lowercase, Fnv, Gender, Known, Lexicon, Map, SHORT_NAME, WORD};
 use crate::names::NameMention;
 use crate::segment::without_possessive;
@@ -331,7 +332,7 @@ impl Table {
             named: false,
             evidence: Evidence::Default,
             actor: Actor {
-                name: name.to_string(),
+                name: one_spaced(name).into_owned(),
                 kind,
                 gender: None,
                 titles: Vec::new(),
@@ -505,7 +506,7 @@ impl Table {
                 Some(i) => {
                     if ws.len() > self.entries[i].words.len() && self.entries[i].known.is_none() {
                         self.entries[i].words = ws.clone();
-                        self.entries[i].actor.name = s.to_string();
+                        self.entries[i].actor.name = one_spaced(s).into_owned();
                         refile = true;
                     }
                     i
@@ -525,7 +526,7 @@ impl Table {
                     match acronym {
                         Some(i) => {
                             self.entries[i].words = ws.clone();
-                            self.entries[i].actor.name = s.to_string();
+                            self.entries[i].actor.name = one_spaced(s).into_owned();
                             refile = true;
                             i
                         }
@@ -563,7 +564,7 @@ impl Table {
             e.surely_person |= surely;
         }
         if let Some(t) = m.titles {
-            let t = t.text(text).to_string();
+            let t = one_spaced(t.text(text)).into_owned();
             if !e.actor.titles.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
                 e.actor.titles.push(t);
                 refile = true;
@@ -1154,6 +1155,31 @@ mod tests {
     /// The actor names of `text`'s names, in order.
     fn names_of(text: &str) -> Vec<String> {
         actors_of(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn names_and_titles_read_layout_whitespace_as_one_space() {
+        // text collected from a page's HTML keeps its source's indentation (its line breaks
+        // come as spaces: in-page highlighting sends them so)
+        let text = "The Palestinian          Authority said it would talk. Foreign      Minister \
+                    Lena      Hart met them. \"We talked,\" Hart said.";
+        let names = names_of(text);
+        assert!(
+            names.iter().any(|n| n == "Palestinian Authority"),
+            "{names:?}"
+        );
+        assert!(names.iter().any(|n| n == "Lena Hart"), "{names:?}");
+        assert!(names.iter().all(|n| !n.contains("  ")), "{names:?}");
+        let analysis = crate::analysis::Extractor::new().extract(text);
+        for a in &analysis.actors {
+            for t in &a.titles {
+                assert!(
+                    !t.contains("  ") && !t.contains('\n'),
+                    "title {t:?} of {}",
+                    a.name
+                );
+            }
+        }
     }
 
     #[test]

@@ -65,9 +65,68 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
+/// `s` with each run of whitespace that is more than one plain space (a line break, a tab,
+/// spaces from an HTML page's layout) as one space: for names and titles, which are read out
+/// of the text and shown alone. Borrows `s` when it has no such run.
+///
+/// ```
+/// use whosaid::chars::one_spaced;
+/// assert_eq!(one_spaced("Palestinian      \n Authority"), "Palestinian Authority");
+/// assert_eq!(one_spaced("Kelly Craft"), "Kelly Craft");
+/// ```
+pub fn one_spaced(s: &str) -> std::borrow::Cow<'_, str> {
+    // a space or a no-break space alone is kept as it is; any other whitespace is a run
+    let alone = |c: char| c == ' ' || c == '\u{A0}';
+    let mut runs = s.char_indices().filter(|&(_, c)| c.is_whitespace());
+    let mut previous_end = usize::MAX;
+    let needed = runs.any(|(i, c)| {
+        let adjacent = i == previous_end;
+        previous_end = i + c.len_utf8();
+        adjacent || !alone(c)
+    });
+    if !needed {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<(char, usize)> = None; // the run's first character and its length
+    let flush = |out: &mut String, run: Option<(char, usize)>| match run {
+        Some((c, 1)) if alone(c) => out.push(c),
+        Some(_) => out.push(' '),
+        None => {}
+    };
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run = Some(run.map_or((c, 1), |(first, n)| (first, n + 1)));
+        } else {
+            flush(&mut out, run.take());
+            out.push(c);
+        }
+    }
+    flush(&mut out, run);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layout_whitespace_reads_as_one_space() {
+        assert_eq!(one_spaced("Abbas"), "Abbas");
+        assert_eq!(one_spaced("Iran\u{A0}s"), "Iran\u{A0}s"); // a damaged apostrophe stays
+        assert_eq!(
+            one_spaced("Palestinian      Authority"),
+            "Palestinian Authority"
+        );
+        assert_eq!(one_spaced("Foreign\n\t Minister"), "Foreign Minister");
+        assert_eq!(one_spaced("a\tb"), "a b");
+        assert_eq!(one_spaced(" a  "), " a ");
+        assert_eq!(one_spaced("a\u{A0}\u{A0}b"), "a b");
+        assert!(matches!(
+            one_spaced("Kelly Craft"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn gives_what_char_indices_gives() {

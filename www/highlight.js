@@ -3,12 +3,19 @@
 // who said what in a side panel.
 //
 // How it works, in one pass each:
-//   1. collect: the text nodes of the article root, in document order, skipping what a reader
-//      does not see (script, style, form controls, [hidden], [aria-hidden=true], invisible
-//      elements, editable regions); a virtual "\n\n" between blocks and "\n" at <br>, so that the
-//      analyzer sees one paragraph per line. The page's text is never changed: a newline inside a
-//      text node is sent as a space (same length), and every offset maps back to (node, offset).
-//   2. analyse: the wasm analyzer (./whosaid.js) on that text; UTF-16 offsets are JS indices.
+//   0. find the article (when no root is given): ./article.js, loaded then, reads the page as
+//      Firefox's Reader View does (@mozilla/readability on a clone) and maps its choice back to
+//      the live text nodes; it tells the headline, the byline and photo credits (left out) and
+//      captions (blocks of their own). A page with no article is said to have none.
+//   1. collect: those text nodes (or all of the root's), in document order, skipping what a
+//      reader does not see (script, style, form controls, [hidden], [aria-hidden=true],
+//      invisible elements, editable regions); a virtual "\n\n" between blocks and "\n" at <br>,
+//      so that the analyzer sees one paragraph per line. The headline comes first, as a block
+//      of its own. The page's text is never changed: a newline inside a text node is sent as a
+//      space (same length), and every offset maps back to (node, offset).
+//   2. analyse: the wasm analyzer (./whosaid.js) on the body's text, and on the headline's
+//      apart (a headline is no sentence of the body: its direct quotations are kept, said by
+//      the speaker of the body's same words, if any); UTF-16 offsets are JS indices.
 //   3. mark: with the CSS Custom Highlight API where present (no DOM change at all); otherwise
 //      each marked stretch is wrapped in a <whosaid-mark> element, and clear() puts the original
 //      text nodes back.
@@ -20,7 +27,7 @@
 // them as custom elements; whatever fails part way, or changes the page's text while we mark,
 // makes highlight() undo all it did and reject. Shadow trees and frames are not read.
 //
-// No dependencies; no network access except loading the wasm.
+// No network access except loading the wasm and, when the article is to be found, article.js.
 
 import { analyze, ready } from './whosaid.js';
 
@@ -152,11 +159,28 @@ function skipped(el) {
 }
 
 /**
+ * What of a root to read: only the text nodes `nodes` (and the elements holding them), and the
+ * elements `blocks` as blocks of their own beside the usual ones (captions).
+ * @typedef {{nodes: Set<Text>, blocks?: Set<Element>}} Only
+ */
+
+/**
  * The text of `root` as the analyzer should see it, with the table from offsets to nodes.
+ * With `only`, just those text nodes are read (block breaks still come from the whole page).
  * @param {Element} root
+ * @param {Only} [only]
  * @returns {{text: string, sent: string, segments: Array<{node: Text, start: number, end: number}>}}
  */
-export function collect(root) {
+export function collect(root, only) {
+  // the elements holding a text node to read: the only ones entered
+  /** @type {Set<Node> | null} */
+  const holders = only ? new Set() : null;
+  if (only && holders) {
+    for (const t of only.nodes) {
+      for (let n = t.parentNode; n !== null && n !== root && !holders.has(n); n = n.parentNode) holders.add(n);
+    }
+  }
+  const extra = only?.blocks;
   /** @type {string[]} */
   const parts = [];
   /** @type {string[]} */
@@ -194,7 +218,7 @@ export function collect(root) {
       // not slotted: not shown
     } else if (node.nodeType === Node.TEXT_NODE) {
       const t = /** @type {Text} */ (node);
-      if (t.data.length > 0) {
+      if (t.data.length > 0 && (only === undefined || only.nodes.has(t))) {
         segments.push({ node: t, start: length, end: length + t.data.length });
         // a line break inside a text node is layout, not a paragraph: sent as a space
         push(t.data, t.data.replace(/[\n\r\u2028\u2029]/g, ' '));
@@ -204,8 +228,11 @@ export function collect(root) {
       const tag = el.tagName.toUpperCase();
       if (tag === 'BR') {
         push('\n', '\n');
+      } else if (holders !== null && !holders.has(el)) {
+        // nothing to read inside: a block there still breaks the text
+        if (BLOCKS.has(tag)) separate('\n\n');
       } else if (!skipped(el)) {
-        const block = BLOCKS.has(tag);
+        const block = BLOCKS.has(tag) || (extra !== undefined && extra.has(el));
         if (block) separate('\n\n');
         if (el.firstChild !== null) {
           entered.push({ block, hosted: el.shadowRoot !== null });
@@ -368,17 +395,244 @@ function marksOf(result, what, /** @type {string[]} */ palette) {
   return marks;
 }
 
-/**
- * Highlights quotations and actors in `root` (default: the article of the page). Rejects, with the
- * page as it was, if marking fails part way or the page's text changes while it is being marked.
- * @param {Element} [root]
- * @param {{quotes?: boolean, actors?: boolean, panel?: boolean, mode?: 'auto' | 'highlight-api' | 'wrap', wasm?: unknown, analyze?: (text: string) => Promise<import('./whosaid.js').Result>}} [options]
- */
-export async function highlight(root, options = {}) {
-  const known = new Set(['quotes', 'actors', 'panel', 'mode', 'wasm', 'analyze', 'colours']);
-  for (const k of Object.keys(options)) {
-    if (!known.has(k)) throw new TypeError(`whosaid: unknown option "${k}"`);
+/** The options highlight() takes. */
+const OPTIONS = ['quotes', 'actors', 'panel', 'mode', 'wasm', 'analyze', 'colours', 'scope'];
+
+/** How a value is named in an error message. */
+function described(/** @type {unknown} */ x) {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'object') {
+    const n = /** @type {any} */ (x).nodeType;
+    if (typeof n === 'number') return `a ${String(/** @type {any} */ (x).nodeName ?? 'DOM')} node`;
+    return `an object of class ${Object.getPrototypeOf(x)?.constructor?.name ?? '(none)'}`;
   }
+  if (typeof x === 'string') return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}`;
+  return `${typeof x} ${String(x)}`;
+}
+
+/** Whether `x` is a DOM node (of any window: a root may be inside a same-origin frame). */
+const isNode = (/** @type {unknown} */ x) =>
+  typeof x === 'object' && x !== null && typeof (/** @type {any} */ (x).nodeType) === 'number' && 'ownerDocument' in x;
+
+/** Whether `x` is a plain options object ({…}, or made with a null prototype). */
+const isPlain = (/** @type {unknown} */ x) => {
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || isNode(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+};
+
+/**
+ * highlight()'s arguments as (root, options): `(root?, options?)`, `(options)` or
+ * `(document, options?)`; anything else is a TypeError that says what was wrong.
+ * @returns {{root: Element | null, doc: Document | null, options: Record<string, any>}}
+ */
+function argumentsOf(/** @type {unknown} */ first, /** @type {unknown} */ second) {
+  const usage = 'highlight(options?) or highlight(root, options?), root an element of the page';
+  /** @type {Element | null} */
+  let root = null;
+  /** @type {Document | null} */
+  let doc = null;
+  let options = second;
+  if (first === undefined || first === null) {
+    // no root: the page's article
+  } else if (isNode(first)) {
+    const n = /** @type {Node} */ (first);
+    if (n.nodeType === 9) doc = /** @type {Document} */ (n);
+    else if (n.nodeType === 1) root = /** @type {Element} */ (n);
+    else throw new TypeError(`whosaid: ${usage}; the root given is ${described(first)}, not an element`);
+  } else if (isPlain(first) && second === undefined) {
+    options = first;
+  } else if (isPlain(first)) {
+    throw new TypeError(`whosaid: ${usage}; given two options objects (the first argument must be an element, or the options alone)`);
+  } else {
+    throw new TypeError(`whosaid: ${usage}; the first argument is ${described(first)}`);
+  }
+  if (options === undefined || options === null) options = {};
+  if (!isPlain(options)) throw new TypeError(`whosaid: ${usage}; the options must be an object, not ${described(options)}`);
+  const o = /** @type {Record<string, any>} */ (options);
+  for (const k of Object.keys(o)) {
+    if (!OPTIONS.includes(k)) throw new TypeError(`whosaid: unknown option "${k}" (known options: ${OPTIONS.join(', ')})`);
+  }
+  if (o.scope !== undefined && o.scope !== 'article' && o.scope !== 'page') {
+    throw new TypeError(`whosaid: option "scope" must be "article" or "page", not ${JSON.stringify(o.scope)}`);
+  }
+  if (o.scope !== undefined && root !== null) {
+    throw new TypeError('whosaid: option "scope" is for highlight() without a root (a root is read whole)');
+  }
+  return { root, doc, options: o };
+}
+
+/** The error for a page with no article (name "NoArticleError"), saying how to read it all. */
+function noArticle(/** @type {string} */ why) {
+  const e = new Error(`whosaid: ${why}; highlight({scope: "page"}) highlights the whole page`);
+  e.name = 'NoArticleError';
+  return e;
+}
+
+/**
+ * The article finder, loaded the first time a page's article is to be found (a caller that
+ * gives a root never loads it).
+ * @type {Promise<typeof import('./article.js')> | null}
+ */
+let finder = null;
+const loadFinder = () => (finder ??= import('./article.js'));
+
+/**
+ * The last reading of each document, and the number of elements it had then: the article is
+ * found again only when that number changed or a node of the reading left the page.
+ * @type {WeakMap<Document, {reading: import('./article.js').Reading, elements: number}>}
+ */
+const readings = new WeakMap();
+
+/** The reading of `doc`'s article: the last one while the page is as it was, else anew. */
+async function readingOf(/** @type {Document} */ doc) {
+  const { findArticle } = await loadFinder();
+  const elements = doc.getElementsByTagName('*').length;
+  const last = readings.get(doc);
+  if (last && last.elements === elements && (last.reading.headline === null || last.reading.headline.isConnected)) {
+    let connected = true;
+    for (const n of last.reading.body) {
+      if (!n.isConnected) {
+        connected = false;
+        break;
+      }
+    }
+    if (connected) return last.reading;
+  }
+  const reading = findArticle(doc);
+  readings.set(doc, { reading, elements });
+  return reading;
+}
+
+/**
+ * What to read: each part's root and, for an article found, the text nodes to read in it.
+ * @typedef {{role: 'headline' | 'body', root: Element, only?: Only}} Part
+ * @typedef {{scope: 'root' | 'page' | 'article', parts: Part[], reading: import('./article.js').Reading | null, container: Element}} Plan
+ */
+
+/**
+ * The plan for `root`, or for the page's article (or the whole page) when there is no root.
+ * Rejects with a NoArticleError on a page with no article.
+ * @returns {Promise<Plan>}
+ */
+async function planOf(/** @type {Element | null} */ root, /** @type {Document} */ doc, /** @type {string | undefined} */ scope) {
+  if (root !== null) return { scope: 'root', parts: [{ role: 'body', root }], reading: null, container: root };
+  const body = doc.body ?? doc.documentElement;
+  if (scope === 'page') return { scope: 'page', parts: [{ role: 'body', root: body }], reading: null, container: body };
+  const reading = await readingOf(doc);
+  if (!reading.found) throw noArticle(reading.why);
+  /** @type {Part[]} */
+  const parts = [];
+  if (reading.headline !== null) parts.push({ role: 'headline', root: reading.headline });
+  parts.push({ role: 'body', root: body, only: { nodes: reading.body, blocks: reading.captions } });
+  return { scope: 'article', parts, reading, container: body };
+}
+
+/**
+ * The text of a plan's parts, one after the other with a paragraph break between them, and
+ * where each part is in it.
+ */
+function collectPlan(/** @type {Plan} */ plan) {
+  const texts = [];
+  const sents = [];
+  /** @type {Array<{node: Text, start: number, end: number}>} */
+  const segments = [];
+  /** @type {Array<{role: Part['role'], start: number, end: number, sent: string}>} */
+  const parts = [];
+  let at = 0;
+  for (const part of plan.parts) {
+    const c = collect(part.root, part.only);
+    if (c.text.length === 0) continue;
+    if (at > 0) {
+      texts.push('\n\n');
+      sents.push('\n\n');
+      at += 2;
+    }
+    for (const s of c.segments) segments.push({ node: s.node, start: s.start + at, end: s.end + at });
+    parts.push({ role: part.role, start: at, end: at + c.text.length, sent: c.sent });
+    texts.push(c.text);
+    sents.push(c.sent);
+    at += c.text.length;
+  }
+  return { text: texts.join(''), sent: sents.join(''), segments, parts };
+}
+
+/** Moves every offset of an analysis by `by` (a part's start in the whole text). */
+function shift(/** @type {import('./whosaid.js').Result} */ r, /** @type {number} */ by) {
+  if (by === 0) return;
+  const move = (/** @type {{start: number, end: number}} */ s) => {
+    s.start += by;
+    s.end += by;
+  };
+  for (const q of r.quotes) {
+    move(q);
+    if (q.speaker) move(q.speaker);
+    if (q.cue) move(q.cue);
+  }
+  for (const a of r.actors) a.mentions.forEach(move);
+}
+
+/** Letters and digits of a text, lower-cased, as words. */
+const wordsOf = (/** @type {string} */ s) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Whether a headline's quotation says the words of a body quotation (most of them, in it). */
+function sameWords(/** @type {string} */ headline, /** @type {string} */ body) {
+  const h = wordsOf(headline);
+  if (h.length === 0) return false;
+  const b = wordsOf(body);
+  if (` ${b.join(' ')} `.includes(` ${h.join(' ')} `)) return true;
+  const have = new Set(b);
+  return h.length >= 3 && h.filter((w) => have.has(w)).length >= 0.75 * h.length;
+}
+
+/**
+ * The analysis of the body with the headline's merged in, before it: the headline's direct
+ * quotations (`headline: true`), said by the speaker of the body's quotation with the same
+ * words, if any, else by no one; its reported speech dropped (a headline is no sentence);
+ * its actors joined to the body's actors of the same name.
+ * @param {import('./whosaid.js').Result} body
+ * @param {import('./whosaid.js').Result} head
+ * @returns {import('./whosaid.js').Result}
+ */
+function withHeadline(body, head) {
+  const quotes = [];
+  for (const q of head.quotes) {
+    if (q.kind !== 'direct') continue;
+    const same = body.quotes.find((b) => sameWords(q.text, b.text) && (b.actor !== null || b.speaker !== null));
+    quotes.push({ ...q, headline: true, speaker: same ? same.speaker : null, actor: same ? same.actor : null, cue: same ? same.cue : null, group: quotes.length });
+  }
+  const k = quotes.length;
+  const actors = body.actors.map((a) => ({ ...a, mentions: [...a.mentions], quotes: a.quotes.map((i) => i + k) }));
+  quotes.forEach((q, i) => {
+    if (q.actor !== null) actors[q.actor].quotes.unshift(i);
+  });
+  for (const q of body.quotes) quotes.push({ ...q, group: q.group + k });
+  for (const a of head.actors) {
+    let i = actors.findIndex((b) => b.name === a.name);
+    if (i < 0) {
+      i = actors.length;
+      actors.push({ ...a, id: i, mentions: [], quotes: [] });
+    }
+    actors[i].mentions.unshift(...a.mentions);
+  }
+  return { ...body, quotes, actors };
+}
+
+/** Runs of whitespace (and any line break or tab) as one space: text from the HTML's layout. */
+const oneSpaced = (/** @type {string} */ s) => s.replace(/\s{2,}|[^\S \u00a0]/g, ' ');
+
+/**
+ * Highlights quotations and actors in `root` (default: the article of the page, found as
+ * Firefox's Reader View finds it). Rejects, with the page as it was, if marking fails part way
+ * or the page's text changes while it is being marked; with a NoArticleError on a page that
+ * has no article (a home page, a list: `{scope: 'page'}` reads the whole page).
+ * Called as `highlight(options?)` or `highlight(root, options?)`.
+ * @param {Element | Document | Record<string, any>} [first] the root, or the options
+ * @param {{quotes?: boolean, actors?: boolean, panel?: boolean, mode?: 'auto' | 'highlight-api' | 'wrap', scope?: 'article' | 'page', wasm?: unknown, analyze?: (text: string) => Promise<import('./whosaid.js').Result>}} [second] the options
+ */
+export async function highlight(first, second) {
+  const { root, doc: given, options } = argumentsOf(first, second);
   const mode = options.mode ?? 'auto';
   if (!['auto', 'highlight-api', 'wrap'].includes(mode)) {
     throw new TypeError(`whosaid: option "mode" must be "auto", "highlight-api" or "wrap", not ${JSON.stringify(mode)}`);
@@ -391,8 +645,15 @@ export async function highlight(root, options = {}) {
   ) {
     throw new TypeError('whosaid: option "colours" must be a non-empty list of "#rrggbb" colours');
   }
-  const doc = root?.ownerDocument ?? document;
-  let el = root ?? articleRoot(doc);
+  for (const k of ['quotes', 'actors', 'panel']) {
+    if (options[k] !== undefined && typeof options[k] !== 'boolean') {
+      throw new TypeError(`whosaid: option "${k}" must be a boolean, not ${described(options[k])}`);
+    }
+  }
+  if (options.analyze !== undefined && typeof options.analyze !== 'function') {
+    throw new TypeError(`whosaid: option "analyze" must be a function, not ${described(options.analyze)}`);
+  }
+  const doc = root?.ownerDocument ?? given ?? document;
   const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? window);
   const hasApi = typeof win.Highlight === 'function' && typeof win.CSS?.highlights === 'object';
   const useApi = mode === 'highlight-api' || (mode === 'auto' && hasApi);
@@ -401,30 +662,65 @@ export async function highlight(root, options = {}) {
   let reveal = () => false;
 
   // The analyzer: the wasm here, or the caller's (a browser extension's content script sends
-  // the text to its background worker, which owns the wasm).
-  const run = options.analyze ?? ((/** @type {string} */ t) => ready(options.wasm).then(() => analyze(t)));
+  // the text to its background worker, which owns the wasm). The wasm loads while the article
+  // is being found.
+  const loading = options.analyze ? null : ready(options.wasm);
+  loading?.catch(() => {}); // (its failure is the analysis's, below)
+  const run = options.analyze ?? ((/** @type {string} */ t) => /** @type {Promise<void>} */ (loading).then(() => analyze(t)));
+  /** Analyses each part of the collected text on its own; the parts' results as one. */
+  const analyse = async (/** @type {ReturnType<typeof collectPlan>} */ c) => {
+    /** @type {import('./whosaid.js').Result | null} */
+    let body = null;
+    /** @type {import('./whosaid.js').Result | null} */
+    let head = null;
+    for (const part of c.parts) {
+      const r = await run(part.sent);
+      shift(r, part.start);
+      if (part.role === 'headline') head = r;
+      else body = r;
+    }
+    const empty = { quotes: [], actors: [] };
+    const result = body ?? /** @type {import('./whosaid.js').Result} */ (empty);
+    return head ? withHeadline(result, head) : result;
+  };
   // The page may change while the analyzer runs: collect again if it did (a few times).
-  let collected = collect(el);
-  let result = await run(collected.sent);
+  let plan = await planOf(root, doc, options.scope);
+  let collected = collectPlan(plan);
+  let result = await analyse(collected);
   let fresh = freshness(collected);
   for (let tries = 0; tries < 3 && fresh.includes(false); tries++) {
-    // a page that re-rendered its article element: the new one (when the root is ours to pick)
-    if (!root && !el.isConnected) el = articleRoot(doc);
-    collected = collect(el);
-    result = await run(collected.sent);
+    // a page that re-rendered its article: found again (when the root is ours to pick)
+    plan = await planOf(root, doc, options.scope);
+    collected = collectPlan(plan);
+    result = await analyse(collected);
     fresh = freshness(collected);
   }
-  // The texts come from the page's own text (the analyzer saw newlines as spaces).
+  const el = plan.container;
+  // The texts come from the page's own text (the analyzer saw newlines as spaces), with the
+  // HTML's layout (runs of spaces, line breaks) read as one space.
   const text = collected.text;
   const fix = (/** @type {{start: number, end: number, text: string}} */ s) => {
-    s.text = text.slice(s.start, s.end);
+    s.text = oneSpaced(text.slice(s.start, s.end));
   };
   for (const q of result.quotes) {
     fix(q);
     if (q.speaker) fix(q.speaker);
     if (q.cue) fix(q.cue);
   }
-  for (const a of result.actors) a.mentions.forEach(fix);
+  for (const a of result.actors) {
+    a.mentions.forEach(fix);
+    a.name = oneSpaced(a.name);
+    a.titles = a.titles.map(oneSpaced);
+  }
+  const headlinePart = collected.parts.find((p) => p.role === 'headline');
+  /** What was read: the article (its headline, byline, date), the whole page, or the root. */
+  const article = {
+    scope: plan.scope,
+    title: plan.reading?.title ?? null,
+    byline: plan.reading?.byline ?? null,
+    published: plan.reading?.published ?? null,
+    headline: headlinePart ? { start: headlinePart.start, end: headlinePart.end, text: oneSpaced(text.slice(headlinePart.start, headlinePart.end)) } : null,
+  };
 
   // Only what can be drawn right: offsets inside the text, over nodes that still hold the text
   // analysed (a page that kept changing leaves its changed parts unmarked).
@@ -505,7 +801,7 @@ export async function highlight(root, options = {}) {
       sidePanel(doc, result, palette, reveal, (i) => {
         const mark = live.find((m) => m.kind === 'quote' && m.index === i);
         if (mark) overlay.show(i, mark.range.getBoundingClientRect());
-      }, undo);
+      }, article, undo);
     }
     if (pageText() !== before) {
       throw new Error('whosaid: the page\'s text changed while it was being marked (a script of the page interfered); nothing is marked');
@@ -520,6 +816,7 @@ export async function highlight(root, options = {}) {
     text,
     quotes: result.quotes,
     actors: result.actors,
+    article,
     mode: useApi ? 'highlight-api' : 'wrap',
     marks: live,
     reveal,
@@ -741,7 +1038,7 @@ function explain(doc, collected, result, live, undo) {
     if (actor) bits.push(actor.kind);
     if (q.speaker && actor && q.speaker.text !== actor.name) bits.push(`as “${q.speaker.text}”`);
     if (q.cue) bits.push(`cue: ${q.cue.text}`);
-    bits.push(q.kind === 'direct' ? 'direct quotation' : 'reported speech');
+    bits.push(q.headline ? 'quotation in the headline' : q.kind === 'direct' ? 'direct quotation' : 'reported speech');
     dom.setText(meta, bits.join(' · '));
     tip.hidden = false;
     const view = doc.defaultView;
@@ -857,31 +1154,86 @@ function caretAt(/** @type {Document} */ doc, /** @type {number} */ x, /** @type
 
 /**
  * The side panel: who said what, grouped by actor; a click (or Enter) on a quotation scrolls to
- * it and explains it.
+ * it and explains it. It says what was read (the article's headline, or the whole page), makes
+ * room for itself at the right of the page (the page's own margin is left as it was on
+ * clear()), and folds into a narrow strip (its button, or Escape inside it) to give the page
+ * all its width back.
  * @param {Document} doc
  * @param {import('./whosaid.js').Result} result
  * @param {string[]} palette
  * @param {(i: number) => void} reveal scrolls to quotation i and explains it
  * @param {(i: number) => void} explainOnly explains quotation i where it is
+ * @param {{scope: string, title: string | null, headline: {text: string} | null}} article what was read
  * @param {Array<() => void>} undo gets the panel's removal
  */
-function sidePanel(doc, result, palette, reveal, explainOnly, undo) {
+function sidePanel(doc, result, palette, reveal, explainOnly, article, undo) {
+  const WIDTH = 'min(24rem, 40vw)';
   const shadow = shadowHost(doc, 'whosaid-panel', `
-    aside { position: fixed; top: 0; right: 0; bottom: 0; width: min(24rem, 40vw); overflow: auto;
+    aside { position: fixed; top: 0; right: 0; bottom: 0; width: ${WIDTH}; overflow: auto;
       z-index: 2147483646; background: #fff; color: #1d1d1f; border-left: 1px solid #ccc;
       font: 14px/1.45 system-ui, sans-serif; padding: .75rem; box-sizing: border-box;
       box-shadow: -4px 0 14px rgba(0,0,0,.12); }
-    h2 { font-size: 15px; margin: 0 0 .5rem; }
+    aside.folded { width: 2.5rem; padding: .5rem .25rem; overflow: hidden; }
+    aside.folded .body, aside.folded h2 { display: none; }
+    header { display: flex; align-items: center; justify-content: space-between; gap: .5rem; }
+    h2 { font-size: 15px; margin: 0; }
+    .read { color: #444; margin: .35rem 0 .2rem; }
+    .read b { font-weight: 600; color: #1d1d1f; }
+    .count { color: #555; margin: 0 0 .4rem; }
     h3 { font-size: 14px; margin: .8rem 0 .3rem; display: flex; gap: .4rem; align-items: center; }
     .swatch { width: .9rem; height: .9rem; border-radius: 3px; border: 1px solid #777; flex: none; }
     .titles { color: #555; font-weight: normal; }
     ul { list-style: none; margin: 0; padding: 0; }
     button { all: unset; display: block; cursor: pointer; padding: .25rem .35rem; border-radius: 4px;
       color: #1d1d1f; }
+    button.fold { flex: none; border: 1px solid #999; padding: 0 .45rem; font-size: 16px; line-height: 1.5; }
     button:hover, button:focus-visible { background: #eef3ff; outline: 2px solid #2458d6; }
   `, undo);
-  const aside = add(make(doc, 'aside'), make(doc, 'h2', '', 'Who said what'));
+  // Room for the panel: the page's root gets a right margin as wide as the panel (an adopted
+  // sheet, removed on fold and on clear()).
+  const room = new (doc.defaultView ?? window).CSSStyleSheet();
+  room.replaceSync(`html { margin-right: ${WIDTH} !important; }`);
+  const makeRoom = (/** @type {boolean} */ on) => {
+    const rest = without(doc.adoptedStyleSheets, room);
+    doc.adoptedStyleSheets = on ? [...rest, room] : rest;
+  };
+  undo.push(() => makeRoom(false));
+  makeRoom(true);
+
+  const fold = make(doc, 'button', 'fold', '⟩');
+  dom.setAttribute(fold, 'aria-label', 'Fold the panel');
+  dom.setAttribute(fold, 'aria-expanded', 'true');
+  const aside = make(doc, 'aside');
+  add(aside, add(make(doc, 'header'), make(doc, 'h2', '', 'Who said what'), fold));
   dom.setAttribute(aside, 'aria-label', 'Who said what');
+  const body = make(doc, 'div', 'body');
+  add(aside, body);
+  const setFolded = (/** @type {boolean} */ folded) => {
+    dom.setAttribute(aside, 'class', folded ? 'folded' : '');
+    dom.setAttribute(fold, 'aria-expanded', folded ? 'false' : 'true');
+    dom.setAttribute(fold, 'aria-label', folded ? 'Open the panel' : 'Fold the panel');
+    dom.setText(fold, folded ? '⟨' : '⟩');
+    makeRoom(!folded);
+  };
+  fold.addEventListener('click', quietly(() => setFolded(aside.getAttribute('class') !== 'folded')));
+  aside.addEventListener('keydown', quietly((/** @type {KeyboardEvent} */ e) => {
+    if (e.key === 'Escape') setFolded(true);
+  }));
+
+  // What was read
+  if (article.scope === 'article') {
+    const read = add(make(doc, 'p', 'read', 'Read: '), make(doc, 'b', '', article.headline?.text ?? article.title ?? 'the article'));
+    add(body, read);
+  } else if (article.scope === 'page') {
+    add(body, make(doc, 'p', 'read', 'Read: the whole page'));
+  }
+  const firsts = result.quotes.filter((q, i) => q.group === i);
+  const speakers = new Set(firsts.filter((q) => q.actor !== null).map((q) => q.actor)).size;
+  const where = article.scope === 'article' ? 'in this article' : article.scope === 'page' ? 'on this page' : 'here';
+  add(body, make(doc, 'p', 'count', firsts.length === 0
+    ? `No quotations ${where}.`
+    : `${firsts.length} quotation${firsts.length === 1 ? '' : 's'}, ${speakers} speaker${speakers === 1 ? '' : 's'} found.`));
+
   /** @type {Map<number | null, number[]>} */
   const byActor = new Map();
   result.quotes.forEach((q, i) => {
@@ -903,7 +1255,7 @@ function sidePanel(doc, result, palette, reveal, explainOnly, undo) {
       b.addEventListener('focus', quietly(() => explainOnly(i)));
       add(ul, add(make(doc, 'li'), b));
     }
-    add(aside, h, ul);
+    add(body, h, ul);
   }
   add(shadow, aside);
 }
