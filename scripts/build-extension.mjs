@@ -21,6 +21,14 @@ const src = join(www, 'extension');
 const dist = join(www, 'dist', 'extension');
 const read = (/** @type {string} */ p) => readFileSync(p, 'utf8');
 
+/**
+ * The lines around @mozilla/readability's code in the content script: the static tests check
+ * that what lies between them is the npm package's file as published (with the wrapper that
+ * makes it a module's body), and scan the rest.
+ */
+export const READABILITY_BEGIN = '// ---- begin @mozilla/readability (the npm package\'s Readability.js, unchanged) ----';
+export const READABILITY_END = '// ---- end @mozilla/readability ----';
+
 /** highlight.js as a classic script's body: no import, no export; no wasm in the page. */
 function contentScript() {
   let h = read(join(www, 'highlight.js'));
@@ -32,7 +40,7 @@ function contentScript() {
     'const analyze = ready;',
   ].join('\n'));
   // the article finder is part of the content script (no module to load in a page)
-  const finder = /import\('\.\/article\.js'\)/;
+  const finder = /import\('\.\/article\.js'\)/g;
   if (!finder.test(h)) throw new Error('build-extension: highlight.js no longer imports ./article.js as expected');
   h = h.replace(finder, 'Promise.resolve(articleFinder)');
   h = h.replace(/^export (const|function|async function) /gm, '$1 ');
@@ -49,7 +57,9 @@ function contentScript() {
     '(() => {',
     '/** The article finder (www/article.js, with Readability), in a scope of its own. */',
     'const articleFinder = (() => {',
+    READABILITY_BEGIN,
     vendor,
+    READABILITY_END,
     a,
     'return { findArticle, declaresArticle };',
     '})();',

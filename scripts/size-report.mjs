@@ -1,6 +1,8 @@
 // Size report, printed by scripts/build-wasm.sh after the build: what a page downloads to
-// highlight (wasm, wasm-bindgen glue, loader, highlight.min.js), raw, gzip -9 and brotli (max
-// quality), against the 150 KB gzipped budget; the extension's zip; the offline demo; what each
+// highlight (wasm, wasm-bindgen glue, loader, highlight.min.js, and article.min.js, the article
+// finder with Readability, which loads only when no root is given), raw, gzip -9 and brotli
+// (max quality), against the 165 KB gzipped budget (the analyzer's own 150 KB is kept by
+// scripts/build-wasm.sh); the extension's zip; the offline demo; what each
 // word list costs inside the wasm (gzipped alone); and, when twiggy is installed
 // (`cargo install twiggy`), the largest functions of the wasm before wasm-opt (it keeps the
 // names). Exits 1 when the download is over budget.
@@ -13,7 +15,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET = 150 * 1024;
+const BUDGET = 165 * 1024;
 
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -25,6 +27,7 @@ const download = [
   ['www/pkg/whosaid.js', 'wasm-bindgen glue'],
   ['www/whosaid.js', 'loader'],
   ['www/highlight.min.js', 'in-page highlighting, minified (its CSS is inside)'],
+  ['www/article.min.js', 'the article finder with @mozilla/readability, minified (no root given)'],
 ];
 console.log('\nWhat a page downloads to highlight:\n');
 console.log(row(['file', 'what', 'raw', 'gzip -9', 'brotli']));

@@ -3,7 +3,8 @@
 # www/, Debian's chromium, the nightly toolchain and cargo-fuzz), then formatting, lints, native
 # tests, a short run of each fuzz target, wasm tests in Node, the wasm build and its size budget,
 # the JS tests, the browser tests, the extension (web-ext lint of the Firefox variant, tests in
-# Chromium), and the evaluation against ../shared/data with its floors.
+# Chromium), and the evaluation against ../shared/data with its floors (text data, then the
+# in-page highlighter and the extension on real news pages).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -45,5 +46,8 @@ say "extension: web-ext lint (Firefox variant) and tests in Chromium"
 
 say "evaluation against ../shared/data (floors in eval/floors.json)"
 python3 eval/run.py
+
+say "evaluation on real news pages: ../shared/eval/pages on ../shared/data/pages, page scripts on and off, the extension on three (floors: summarize.py's targets and eval/pages-floors.json)"
+python3 eval/pages.py
 
 say "all tests passed"

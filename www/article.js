@@ -31,7 +31,8 @@ import { Readability } from './vendor/readability.js';
  * @property {Element | null} headline the live element showing the headline, if any
  * @property {Set<Text>} body the live text nodes of the story (headline, byline and credits out)
  * @property {Set<Element>} captions live caption elements, each a block of its own
- * @property {{byline: number, credit: number}} left text nodes left out, by reason
+ * @property {{byline: number, credit: number, furniture: number}} left text nodes left out, by
+ *   reason (furniture: galleries, lists of other stories, forms, widgets Readability kept)
  */
 
 /** Class or id words of bylines and datelines (Readability's own list). */
@@ -46,6 +47,21 @@ const CREDIT = /credit|copyright|courtesy|photographer|attribution/i;
  */
 const CREDIT_TEXT =
   /^(?:(?:[A-Z]{2,6}\s+)?(?:photo(?:graph)?|image|picture|pic|illustration|video|graphic|footage)s?(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*[:|/©]|(?:©|\(c\)\s|copyright\b)|credits?\s*:|courtesy\s+(?:of\s+)?\S|(?:provided|handout|supplied|file\s+photo|contributed)(?:\s+(?:photo|image|picture))?\s*[.)]?$)/i;
+/**
+ * A class or id word of page furniture (a word between the separators "-", "_" of a class
+ * name: "c-gallery__slide", "share-tools", "most-read"): galleries and carousels, lists of
+ * other stories (related, most read, recommended, trending, promos, teasers, tags), newsletter
+ * and comment forms, share and follow widgets, video players and their controls, cookie
+ * notices, ads, paywalls.
+ */
+const FURNITURE_WORD =
+  /(?:^|[-_])(?:gallery|galleries|slideshow|carousel|newsletters?|signup|sign[-_]up|subscribe|subscription|most[-_]?(?:read|popular|viewed|shared)|popular|trending|related|recommend\w*|more[-_](?:stories|news|from)|read[-_]?more|promo\w*|teasers?|tags|share|sharing|share[-_]?tools|social|follow|video[-_]?player|player|vjs|jw|playback|cookie\w*|consent|gdpr|outbrain|taboola|comments?|disqus|ads?|advert\w*|ad[-_]?slot|sponsor\w*|paywall|toolbar|breadcrumbs?)(?:$|[-_])/i;
+/** Elements and ARIA roles of furniture: navigation, forms, asides, footers, dialogs, menus. */
+const FURNITURE_TAGS = new Set(['nav', 'form', 'footer', 'aside', 'dialog', 'menu', 'button', 'select', 'label']);
+const FURNITURE_ROLES = new Set(['navigation', 'dialog', 'alertdialog', 'complementary', 'contentinfo', 'search', 'banner', 'menu', 'menubar', 'toolbar', 'form']);
+/** A block holding more than this share of the story's text is the story, whatever its name. */
+const STORY_SHARE = 0.5;
+
 /** Elements that are a page's headline when their text is the declared title. */
 const HEADLINES = 'h1, [itemprop~="headline"], h2';
 /** schema.org types of an article (JSON-LD `@type`, microdata `itemtype`). */
@@ -107,7 +123,7 @@ export function findArticle(doc = document) {
     headline: null,
     body: new Set(),
     captions: new Set(),
-    left: { byline: 0, credit: 0 },
+    left: { byline: 0, credit: 0, furniture: 0 },
   };
   const content = /** @type {Element | null} */ (parsed?.content ?? null);
   if (!content) {
@@ -120,10 +136,15 @@ export function findArticle(doc = document) {
     reading.why = `no article found on this page (${listing})`;
     return reading;
   }
-  const nodes = liveNodesOf(content, pairs);
+  const nodes = withLeadCaptions(liveNodesOf(content, pairs));
   reading.headline = headlineOf(doc, reading.title);
+  const furniture = furnitureIn(nodes, texts);
   for (const node of nodes) {
     if (reading.headline?.contains(node)) continue;
+    if (furniture(node)) {
+      reading.left.furniture++;
+      continue;
+    }
     const role = roleOf(node, reading.byline, texts);
     if (role === 'byline' || role === 'credit') {
       reading.left[role]++;
@@ -197,6 +218,34 @@ function liveNodesOf(content, { liveOf, order, index }) {
 }
 
 /**
+ * The story's text nodes and, in document order among them, those of the captions of the
+ * photos of its own <article> (or `articleBody`) element that Readability left out (a lead
+ * photo above the body's block).
+ * @param {Text[]} nodes
+ * @returns {Text[]}
+ */
+function withLeadCaptions(nodes) {
+  if (nodes.length === 0) return nodes;
+  let top = nodes[0].parentElement;
+  const last = nodes[nodes.length - 1];
+  while (top !== null && !top.contains(last)) top = top.parentElement;
+  const story = top?.closest('article') ?? top?.closest('[itemprop~="articleBody"]');
+  if (!story) return nodes;
+  const have = new Set(nodes);
+  /** @type {Text[]} */
+  const more = [];
+  for (const caption of story.querySelectorAll('figure figcaption')) {
+    const w = /** @type {Document} */ (caption.ownerDocument).createTreeWalker(caption, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n !== null; n = w.nextNode()) if (!have.has(/** @type {Text} */ (n))) more.push(/** @type {Text} */ (n));
+  }
+  if (more.length === 0) return nodes;
+  const all = [...nodes, ...more];
+  // document order (compareDocumentPosition's bit 4: the other node follows)
+  all.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return all;
+}
+
+/**
  * Whether the page declares itself an article: schema.org JSON-LD or microdata of an article
  * type, an `articleBody`, or Open Graph's `og:type` "article".
  * @param {Document} doc
@@ -231,8 +280,8 @@ function hasArticleType(/** @type {unknown} */ data, /** @type {number} */ depth
 
 /**
  * Why Readability's `content` is a list of stories rather than a story (null when it reads as
- * a story): too little prose, or more headline links (teasers, search results) than half its
- * paragraphs of prose.
+ * a story): headline links (teasers, search results) for half its paragraphs of prose or more,
+ * or next to no text at all. A short story is a story.
  * @param {Element} content
  * @returns {string | null}
  */
@@ -253,8 +302,8 @@ function looksLikeListing(content, /** @type {Texts} */ texts) {
   for (const a of content.querySelectorAll('a')) {
     if (texts.of(a).length >= 20 && startsItsBlock(a, texts)) headlineLinks++;
   }
-  if (prose < 2 || proseChars < 400) return 'too little prose';
-  if (headlineLinks >= 3 && headlineLinks * 2 >= prose) return `${headlineLinks} headline links, ${prose} paragraphs`;
+  if (headlineLinks >= 3 && headlineLinks * 2 >= prose) return `${headlineLinks} headline links, ${prose} paragraphs of prose`;
+  if (prose === 0 && proseChars === 0 && texts.of(content).length < 100) return 'too little text';
   return null;
 }
 
@@ -267,26 +316,89 @@ function startsItsBlock(/** @type {Element} */ a, /** @type {Texts} */ texts) {
 }
 
 /**
+ * Which of the story's text nodes are in page furniture that Readability kept: an element
+ * below the story's own blocks whose tag, ARIA role or class names it furniture (see
+ * FURNITURE_WORD), or a list of three or more items that are mostly links (other stories).
+ * An element holding more than half the story's text is never furniture (a story container
+ * may be named "share-enabled" or "player-article").
+ * @param {Text[]} nodes the story's live text nodes
+ * @param {Texts} texts
+ * @returns {(node: Text) => boolean}
+ */
+function furnitureIn(nodes, texts) {
+  /** @type {Map<Element, number>} */
+  const chars = new Map();
+  let total = 0;
+  for (const n of nodes) {
+    const k = n.data.length;
+    total += k;
+    for (let el = n.parentElement; el !== null; el = el.parentElement) chars.set(el, (chars.get(el) ?? 0) + k);
+  }
+  /** @type {Map<Element, boolean>} */
+  const memo = new Map();
+  const isFurniture = (/** @type {Element} */ el) => {
+    let f = memo.get(el);
+    if (f !== undefined) return f;
+    f = false;
+    if ((chars.get(el) ?? 0) <= STORY_SHARE * total) {
+      const role = el.getAttribute('role');
+      if (FURNITURE_TAGS.has(el.localName) || (role !== null && FURNITURE_ROLES.has(role))) f = true;
+      else if (`${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).some((w) => w !== '' && FURNITURE_WORD.test(w))) f = true;
+      else if ((el.localName === 'ul' || el.localName === 'ol') && linkList(el, texts)) f = true;
+    }
+    memo.set(el, f);
+    return f;
+  };
+  return (node) => {
+    for (let el = node.parentElement; el !== null && el.localName !== 'body'; el = el.parentElement) {
+      if (isFurniture(el)) return true;
+    }
+    return false;
+  };
+}
+
+/** Whether a list is a list of links: three items or more, four fifths of its text linked. */
+function linkList(/** @type {Element} */ list, /** @type {Texts} */ texts) {
+  const items = list.querySelectorAll(':scope > li');
+  if (items.length < 3) return false;
+  const all = squash(list.textContent ?? '').length;
+  let linked = 0;
+  for (const a of list.querySelectorAll('a')) linked += texts.of(a).length;
+  return all > 0 && linked >= 0.8 * all;
+}
+
+/**
  * The live element showing the headline: the first `h1`, `[itemprop=headline]` or `h2` whose
- * text is the declared title, or holds it, or is held by it (a title with the site's name).
+ * words are the declared title's, or nearly (Readability's own measure, by which it drops a
+ * heading that repeats the title: at most a quarter of the heading's text in words the title
+ * lacks, as "within weeks" in "Velmar crossing to reopen within weeks, ministers say" beside
+ * the title "Velmar crossing to reopen, ministers say").
  * @param {Document} doc
  * @param {string | null} title
  * @returns {Element | null}
  */
 function headlineOf(doc, title) {
-  if (!title) return null;
-  const want = bare(title);
-  if (want.length < 8) return null;
-  const candidates = [...doc.querySelectorAll(HEADLINES)].slice(0, 40);
-  const bareOf = new Map(candidates.map((el) => [el, bare(el.textContent ?? '')]));
-  return (
-    candidates.find((el) => bareOf.get(el) === want) ??
-    candidates.find((el) => {
-      const has = /** @type {string} */ (bareOf.get(el));
-      return has.length >= 8 && (want.includes(has) || has.includes(want)) && Math.min(has.length, want.length) >= 0.6 * Math.max(has.length, want.length);
-    }) ??
-    null
-  );
+  if (!title || bare(title).length < 8) return null;
+  let best = null;
+  let score = 0.75;
+  for (const el of [...doc.querySelectorAll(HEADLINES)].slice(0, 40)) {
+    const s = similarity(title, squash(el.textContent ?? ''));
+    if (s > score) {
+      best = el;
+      score = s;
+    }
+  }
+  return best;
+}
+
+/** How much of `b`'s text is in words that `a` has too (0 to 1; Readability's _textSimilarity). */
+function similarity(/** @type {string} */ a, /** @type {string} */ b) {
+  const words = (/** @type {string} */ s) => s.toLowerCase().split(/\W+/u).filter(Boolean);
+  const inA = new Set(words(a));
+  const wb = words(b);
+  if (wb.length === 0) return 0;
+  const unique = wb.filter((w) => !inA.has(w));
+  return 1 - unique.join(' ').length / wb.join(' ').length;
 }
 
 /**

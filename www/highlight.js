@@ -70,6 +70,77 @@ function pristine() {
 }
 const dom = /** @type {NonNullable<typeof DOM>} */ (DOM);
 
+/**
+ * The DOM's prototypes as they were when this module was imported: each prototype with its own
+ * properties' descriptors. The article finder (Readability, which reads and rewrites a clone of
+ * the page through hundreds of DOM methods) runs with them put back for its synchronous run
+ * (see withImportedDom), so that a page that replaced DOM methods later does not stop it.
+ */
+const PROTOTYPES = typeof Node === 'function' ? importedPrototypes() : null;
+
+function importedPrototypes() {
+  const names = ['EventTarget', 'Node', 'Element', 'HTMLElement', 'Document', 'HTMLDocument', 'DocumentFragment',
+    'CharacterData', 'Text', 'Attr', 'NamedNodeMap', 'NodeList', 'HTMLCollection', 'DOMTokenList', 'TreeWalker',
+    'CSSStyleDeclaration', 'DOMImplementation'];
+  /** @type {Array<{proto: object, props: Map<PropertyKey, PropertyDescriptor>}>} */
+  const out = [];
+  for (const name of names) {
+    const ctor = /** @type {any} */ (globalThis)[name];
+    if (typeof ctor !== 'function' || typeof ctor.prototype !== 'object') continue;
+    const props = new Map();
+    for (const key of Reflect.ownKeys(ctor.prototype)) {
+      props.set(key, /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(ctor.prototype, key)));
+    }
+    out.push({ proto: ctor.prototype, props });
+  }
+  return { list: out, define: Object.defineProperty, describe: Object.getOwnPropertyDescriptor, keys: Reflect.ownKeys, remove: Reflect.deleteProperty };
+}
+
+/**
+ * Runs `f` (synchronous: no code of the page can run meanwhile) with the DOM's prototypes as
+ * they were at import: what the page replaced, added or removed since is put back as it was
+ * for the run, then the page's own again, whatever `f` does.
+ * @template T
+ * @param {() => T} f
+ * @returns {T}
+ */
+function withImportedDom(f) {
+  if (PROTOTYPES === null) return f();
+  const { list, define, describe, keys, remove } = PROTOTYPES;
+  /** @type {Array<[object, PropertyKey, PropertyDescriptor | undefined]>} */
+  const changed = [];
+  const same = (/** @type {PropertyDescriptor | undefined} */ a, /** @type {PropertyDescriptor | undefined} */ b) =>
+    a !== undefined && b !== undefined && a.value === b.value && a.get === b.get && a.set === b.set;
+  try {
+    for (let i = 0; i < list.length; i++) {
+      const { proto, props } = list[i];
+      for (const [key, then] of props) {
+        const now = describe(proto, key);
+        if (same(now, then)) continue;
+        changed[changed.length] = [proto, key, now];
+        define(proto, key, then);
+      }
+      const own = keys(proto);
+      for (let k = 0; k < own.length; k++) {
+        if (props.has(own[k])) continue;
+        changed[changed.length] = [proto, own[k], describe(proto, own[k])];
+        remove(proto, own[k]);
+      }
+    }
+    return f();
+  } finally {
+    for (let i = changed.length - 1; i >= 0; i--) {
+      const [proto, key, now] = changed[i];
+      try {
+        if (now === undefined) remove(proto, key);
+        else define(proto, key, now);
+      } catch {
+        // a property the page made unconfigurable: it stays as the run left it
+      }
+    }
+  }
+}
+
 /** `f` as an event listener that never throws into the page, whatever the page did since. */
 function quietly(/** @type {(e: any) => void} */ f, onError = () => {}) {
   return (/** @type {Event} */ e) => {
@@ -500,7 +571,7 @@ async function readingOf(/** @type {Document} */ doc) {
     }
     if (connected) return last.reading;
   }
-  const reading = findArticle(doc);
+  const reading = withImportedDom(() => findArticle(doc));
   readings.set(doc, { reading, elements });
   return reading;
 }
@@ -1178,7 +1249,7 @@ function sidePanel(doc, result, palette, reveal, explainOnly, article, undo) {
     header { display: flex; align-items: center; justify-content: space-between; gap: .5rem; }
     h2 { font-size: 15px; margin: 0; }
     .read { color: #444; margin: .35rem 0 .2rem; }
-    .read b { font-weight: 600; color: #1d1d1f; }
+    .read strong { font-weight: 600; color: #1d1d1f; }
     .count { color: #555; margin: 0 0 .4rem; }
     h3 { font-size: 14px; margin: .8rem 0 .3rem; display: flex; gap: .4rem; align-items: center; }
     .swatch { width: .9rem; height: .9rem; border-radius: 3px; border: 1px solid #777; flex: none; }
@@ -1222,7 +1293,7 @@ function sidePanel(doc, result, palette, reveal, explainOnly, article, undo) {
 
   // What was read
   if (article.scope === 'article') {
-    const read = add(make(doc, 'p', 'read', 'Read: '), make(doc, 'b', '', article.headline?.text ?? article.title ?? 'the article'));
+    const read = add(make(doc, 'p', 'read', 'Read: '), make(doc, 'strong', '', article.headline?.text ?? article.title ?? 'the article'));
     add(body, read);
   } else if (article.scope === 'page') {
     add(body, make(doc, 'p', 'read', 'Read: the whole page'));

@@ -16,10 +16,13 @@ import { checkHighlighted, checkCleared, checkText } from './checks.mjs';
 
 /** Elements whose text is never analysed, so that no mark may touch them. */
 const HIDDEN = 'script, style, noscript, template, textarea, input, select, [contenteditable], [hidden], [aria-hidden=true], .gone';
-/** The same, plus what lies outside the article (highlight() with no root picks <article>). */
-const OUTSIDE = `${HIDDEN}, nav, aside.sidebar, footer, header.masthead`;
+/**
+ * The same, plus what lies outside the article (highlight() with no root reads the story as
+ * Readability finds it), and the byline and dateline, which the article finder leaves out.
+ */
+const OUTSIDE = `${HIDDEN}, nav, aside.sidebar, footer, header.masthead, .byline, .dateline`;
 /** The visible blocks of a page's article, each of which must be one line of `text`. */
-const BLOCKS = 'article h1, article p';
+const BLOCKS = 'article h1, article p:not(.byline):not(.dateline)';
 
 const AUTO = { tag: 'auto', options: {}, expectMode: 'highlight-api' };
 const WRAP = { tag: 'wrap', options: { mode: 'wrap' }, expectMode: 'wrap' };
@@ -96,7 +99,7 @@ const HIDDEN_WORDS = ['Scriptquote', 'Hiddenquote', 'Ariaquote', 'Gonequote', 'N
 
 test('captions.html: figure captions are read; scripts, hidden and outside text are not', { timeout: 120_000 }, async (t) => {
   const [auto] = await exercise(t, 'captions', {
-    blocks: 'article h1, article p:not([hidden], [aria-hidden=true], .gone), article figcaption',
+    blocks: 'article h1, article p:not([hidden], [aria-hidden=true], .gone, .byline, .dateline), article figcaption',
     absent: [...HIDDEN_WORDS, 'Navquote', 'Asidequote', 'Fenland Evening Post'],
     runs: [
       AUTO,

@@ -215,3 +215,77 @@ test('long.html: clicking the quotation near the bottom in the panel scrolls the
     },
   });
 });
+
+test('a page with no article: the panel says so and offers the whole page; what was read is shown', { timeout: 120_000 }, async (t) => {
+  const url = `${origin}/browser-test/pages/furniture/home.html`;
+  const { page, errors } = await openPage(ext.context);
+  const { page: panel, errors: panelErrors } = await openPage(ext.context);
+  await panel.setViewportSize({ width: 400, height: 900 });
+  try {
+    await page.goto(url);
+    const before = await page.evaluate(pageState);
+    const tabId = await tabIdOf(url);
+    await panel.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
+    await waitIn(panel, () => document.querySelector('#empty')?.getClientRects().length > 0, null, 'the panel to say "not highlighted yet"');
+    // The toolbar button: no article on a home page.
+    assert.equal(await toggle(tabId), 'no-article', 'the toggle on a home page finds no article');
+    assert.deepEqual((await page.evaluate(pageState)).highlights, [], 'nothing is highlighted');
+    await panel.reload();
+    await waitIn(panel, () => document.querySelector('#no-article')?.getClientRects().length > 0, null, 'the panel to say "no article found"');
+    const shown = await panel.evaluate(() => ({
+      empty: document.querySelector('#empty').getClientRects().length > 0,
+      whole: document.querySelector('#whole').getClientRects().length > 0 ? document.querySelector('#whole').textContent : null,
+    }));
+    assert.equal(shown.empty, false, '"not highlighted yet" is not shown beside "no article found"');
+    assert.equal(shown.whole, 'Highlight the whole page', 'the panel offers the whole page');
+    await screenshot(panel, 'no-article-panel');
+    // The reader takes the whole page.
+    await panel.locator('#whole').click();
+    await waitIn(page, () => [...CSS.highlights.keys()].some((k) => k.startsWith('whosaid-')), null, 'the whole page to be highlighted');
+    await panel.reload();
+    await waitIn(panel, () => document.querySelector('#read')?.getClientRects().length > 0, null, 'the panel to say what was read');
+    const read = await panel.evaluate(() => document.querySelector('#read').textContent.replace(/\s+/g, ' ').trim());
+    assert.equal(read, 'Read: the whole page');
+    const during = await page.evaluate(pageState);
+    assert.equal(during.bodyText, before.bodyText, 'the page text is as before while highlighted');
+    t.diagnostic(`home.html, whole page: ${(await state(tabId))?.quotes?.length} quotations`);
+    // The button clears.
+    assert.equal(await toggle(tabId), 'cleared');
+    assert.deepEqual((await page.evaluate(pageState)).highlights, [], 'cleared');
+    assert.deepEqual([...errors, ...panelErrors], [], 'no console error or page error');
+  } finally {
+    await page.close();
+    await panel.close();
+  }
+});
+
+test('an article with no quotation: the panel tells it apart from "not highlighted yet" and names the article read', { timeout: 120_000 }, async () => {
+  const url = `${origin}/extension-test/pages/plain.html`;
+  const { page } = await openPage(ext.context);
+  const { page: panel } = await openPage(ext.context);
+  try {
+    await page.goto(url);
+    // the page's quotations made plain sentences: an article that quotes no one
+    await page.evaluate(() => {
+      for (const p of document.querySelectorAll('p')) p.textContent = 'The harbour opened at dawn and the boats went out to sea before the wind rose over the bay.';
+    });
+    const tabId = await tabIdOf(url);
+    assert.equal(await toggle(tabId), 'highlighted');
+    await panel.goto(`chrome-extension://${ext.id}/panel.html?tab=${tabId}`);
+    await waitIn(panel, () => document.querySelector('#none')?.getClientRects().length > 0, null, 'the panel to say "no quotations in this article"');
+    const s = await panel.evaluate(() => ({
+      none: document.querySelector('#none').textContent,
+      empty: document.querySelector('#empty').getClientRects().length > 0,
+      read: document.querySelector('#read').textContent.replace(/\s+/g, ' ').trim(),
+      h1: null,
+    }));
+    assert.equal(s.none, 'No quotations in this article.');
+    assert.equal(s.empty, false);
+    const h1 = await page.evaluate(() => document.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() ?? null);
+    assert.equal(s.read, `Read: ${h1}`, 'the panel names the article read by its headline');
+    assert.equal(await toggle(tabId), 'cleared');
+  } finally {
+    await page.close();
+    await panel.close();
+  }
+});

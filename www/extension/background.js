@@ -45,19 +45,22 @@ async function settings() {
 }
 
 /**
- * Highlights the tab, or clears it when it is highlighted: the toolbar action and its
- * shortcut. Resolves to what the tab now is.
+ * Highlights the tab's article, or clears it when it is highlighted: the toolbar action and its
+ * shortcut. With `scope` 'page', highlights the whole page (the side panel's choice on a page
+ * with no article, or instead of the article). Resolves to what the tab now is: 'no-article'
+ * on a page with no article (the side panel says so and offers the whole page).
  * @param {number} tabId
- * @returns {Promise<'highlighted' | 'cleared'>}
+ * @param {'article' | 'page'} [scope]
+ * @returns {Promise<'highlighted' | 'cleared' | 'no-article'>}
  */
-async function toggle(tabId) {
+async function toggle(tabId, scope) {
   await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
   const s = await settings();
   const answer = await chrome.tabs.sendMessage(tabId, {
     type: 'toggle',
-    options: { quotes: s.quotes, actors: s.actors, palette: s.palette },
+    options: { quotes: s.quotes, actors: s.actors, palette: s.palette, ...(scope ? { scope } : {}) },
   });
-  if (answer?.state !== 'highlighted' && answer?.state !== 'cleared') {
+  if (answer?.state !== 'highlighted' && answer?.state !== 'cleared' && answer?.state !== 'no-article') {
     throw new Error(typeof answer?.error === 'string' ? answer.error : 'whosaid: the page did not answer');
   }
   return answer.state;

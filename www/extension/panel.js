@@ -5,7 +5,14 @@
 // input: its shape is checked, and its text goes into the panel as text nodes only.
 
 const list = /** @type {HTMLElement} */ (document.getElementById('who-said-what'));
-const empty = /** @type {HTMLElement} */ (document.getElementById('empty'));
+/** The status lines: one of them is shown, by the tab's state. */
+const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const empty = byId('empty');
+const noArticle = byId('no-article');
+const read = byId('read');
+const readWhat = byId('read-what');
+const none = byId('none');
+const whole = /** @type {HTMLButtonElement} */ (byId('whole'));
 
 /** The tab this panel describes. */
 async function tabOf() {
@@ -29,10 +36,21 @@ function el(/** @type {string} */ tag, /** @type {string} */ text = '', /** @typ
  */
 
 /**
+ * What was read, from a result of unknown shape: the article (its headline), the whole page.
+ * @param {any} a
+ * @returns {{scope: 'article' | 'page' | 'root', headline: string | null}}
+ */
+function checkedArticle(a) {
+  const scope = a?.scope === 'page' || a?.scope === 'root' ? a.scope : 'article';
+  const headline = typeof a?.headline?.text === 'string' ? a.headline.text : typeof a?.title === 'string' ? a.title : null;
+  return { scope, headline };
+}
+
+/**
  * The fields the panel shows, from a result of unknown shape: null unless it has the lists
  * `quotes` and `actors`; a field of the wrong type becomes empty (or no actor).
  * @param {any} r
- * @returns {{quotes: Quote[], actors: Actor[]} | null}
+ * @returns {{quotes: Quote[], actors: Actor[], article: ReturnType<typeof checkedArticle>} | null}
  */
 function checked(r) {
   if (typeof r !== 'object' || r === null || !Array.isArray(r.quotes) || !Array.isArray(r.actors)) return null;
@@ -48,14 +66,32 @@ function checked(r) {
     actor: Number.isInteger(q?.actor) && q.actor >= 0 && q.actor < actors.length ? q.actor : null,
     group: Number.isInteger(q?.group) ? q.group : i,
   }));
-  return { quotes, actors };
+  return { quotes, actors, article: checkedArticle(r.article) };
 }
 
-/** Shows a tab's result. */
-function render(/** @type {number} */ tabId, /** @type {{quotes: Quote[], actors: Actor[]} | null} */ result) {
+/**
+ * Shows a tab's state and result: not highlighted yet; no article on the page (with the
+ * whole-page choice); what was read (the article's headline, or the whole page) and who said
+ * what in it, or that it has no quotations.
+ * @param {number} tabId
+ * @param {'idle' | 'no-article' | 'highlighted'} state
+ * @param {ReturnType<typeof checked>} result
+ */
+function render(tabId, state, result) {
   list.replaceChildren();
-  empty.hidden = result !== null && result.quotes.length > 0;
-  if (!result) return;
+  if (state === 'highlighted' && result === null) state = 'idle';
+  empty.hidden = state !== 'idle';
+  noArticle.hidden = state !== 'no-article';
+  read.hidden = state !== 'highlighted';
+  none.hidden = !(state === 'highlighted' && result !== null && result.quotes.length === 0);
+  whole.hidden = !(state === 'no-article' || (state === 'highlighted' && result?.article.scope === 'article'));
+  whole.textContent = state === 'no-article' ? 'Highlight the whole page' : 'Highlight the whole page instead';
+  whole.onclick = () => {
+    highlightWhole(tabId).catch(() => {});
+  };
+  if (state !== 'highlighted' || !result) return;
+  readWhat.textContent = result.article.scope === 'page' ? 'the whole page' : result.article.headline ?? 'the article';
+  none.textContent = result.article.scope === 'page' ? 'No quotations on this page.' : 'No quotations in this article.';
   /** @type {Map<number | null, number[]>} */
   const byActor = new Map();
   result.quotes.forEach((q, i) => {
@@ -91,11 +127,22 @@ function render(/** @type {number} */ tabId, /** @type {{quotes: Quote[], actors
 /** The number of the latest refresh: an older one's answer, arriving late, is dropped. */
 let asked = 0;
 
-/** Asks the tab's content script for its result and shows it (nothing when it is not there). */
+/** Asks the tab's content script for its state and result and shows them (not highlighted
+ *  when it is not there). */
 async function refresh(/** @type {number} */ tabId) {
   const n = ++asked;
   const answer = await chrome.tabs.sendMessage(tabId, { type: 'result' }).catch(() => null);
-  if (n === asked) render(tabId, checked(answer?.result));
+  const state = answer?.state === 'no-article' || answer?.state === 'highlighted' ? answer.state : 'idle';
+  if (n === asked) render(tabId, state, checked(answer?.result));
+}
+
+/** Highlights the tab's whole page (with the user's settings), instead of its article. */
+async function highlightWhole(/** @type {number} */ tabId) {
+  const s = await chrome.storage.sync.get(['quotes', 'actors', 'palette']);
+  await chrome.tabs.sendMessage(tabId, {
+    type: 'toggle',
+    options: { quotes: s.quotes !== false, actors: s.actors !== false, palette: s.palette === 'strong' ? 'strong' : 'soft', scope: 'page' },
+  });
 }
 
 const tabId = await tabOf();
