@@ -55,7 +55,14 @@ const CREDIT_TEXT =
  * notices, ads, paywalls.
  */
 const FURNITURE_WORD =
-  /(?:^|[-_])(?:gallery|galleries|slideshow|carousel|newsletters?|signup|sign[-_]up|subscribe|subscription|most[-_]?(?:read|popular|viewed|shared)|popular|trending|related|recommend\w*|more[-_](?:stories|news|from)|read[-_]?more|promo\w*|teasers?|tags|share|sharing|share[-_]?tools|social|follow|video[-_]?player|player|vjs|jw|playback|cookie\w*|consent|gdpr|outbrain|taboola|comments?|disqus|ads?|advert\w*|ad[-_]?slot|sponsor\w*|paywall|toolbar|breadcrumbs?)(?:$|[-_])/i;
+  /(?:^|[-_])(?:newsletters?|signup|sign[-_]up|subscribe|subscription|most[-_]?(?:read|popular|viewed|shared)|popular|trending|related|recommend\w*|more[-_](?:stories|news|from)|read[-_]?more|promo\w*|teasers?|tags|share|sharing|share[-_]?tools|social|follow|video[-_]?player|player|vjs|jw|playback|cookie\w*|consent|gdpr|outbrain|taboola|comments?|disqus|ads?|advert\w*|ad[-_]?slot|sponsor\w*|paywall|toolbar|breadcrumbs?)(?:$|[-_])/i;
+/**
+ * A class or id word of a gallery: furniture when it holds many pictures (GALLERY_SLIDES or
+ * more: a gallery of other stories, of readers' photos), the story's own when it holds a few
+ * (the lead photo's slideshow).
+ */
+const GALLERY_WORD = /(?:^|[-_])(?:gallery|galleries|slideshow|slides|carousel)(?:$|[-_])/i;
+const GALLERY_SLIDES = 6;
 /** Elements and ARIA roles of furniture: navigation, forms, asides, footers, dialogs, menus. */
 const FURNITURE_TAGS = new Set(['nav', 'form', 'footer', 'aside', 'dialog', 'menu', 'button', 'select', 'label']);
 const FURNITURE_ROLES = new Set(['navigation', 'dialog', 'alertdialog', 'complementary', 'contentinfo', 'search', 'banner', 'menu', 'menubar', 'toolbar', 'form']);
@@ -338,15 +345,10 @@ function furnitureIn(nodes, texts) {
   const memo = new Map();
   const isFurniture = (/** @type {Element} */ el) => {
     let f = memo.get(el);
-    if (f !== undefined) return f;
-    f = false;
-    if ((chars.get(el) ?? 0) <= STORY_SHARE * total) {
-      const role = el.getAttribute('role');
-      if (FURNITURE_TAGS.has(el.localName) || (role !== null && FURNITURE_ROLES.has(role))) f = true;
-      else if (`${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).some((w) => w !== '' && FURNITURE_WORD.test(w))) f = true;
-      else if ((el.localName === 'ul' || el.localName === 'ol') && linkList(el, texts)) f = true;
+    if (f === undefined) {
+      f = ((chars.get(el) ?? 0) <= STORY_SHARE * total && (namedFurniture(el) || linkList(el, texts))) || gallery(el);
+      memo.set(el, f);
     }
-    memo.set(el, f);
     return f;
   };
   return (node) => {
@@ -357,8 +359,33 @@ function furnitureIn(nodes, texts) {
   };
 }
 
+/** The words of an element's class and id. */
+const wordsOf = (/** @type {Element} */ el) => `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).filter((w) => w !== '');
+
+/** Whether an element is furniture by its tag, its ARIA role or a class or id word. */
+function namedFurniture(/** @type {Element} */ el) {
+  const role = el.getAttribute('role');
+  if (FURNITURE_TAGS.has(el.localName) || (role !== null && FURNITURE_ROLES.has(role))) return true;
+  return wordsOf(el).some((w) => FURNITURE_WORD.test(w));
+}
+
+/**
+ * Whether an element is a gallery of many pictures (GALLERY_SLIDES or more) whose text is
+ * mostly their captions: a gallery of other stories or of readers' photos, however much of
+ * the reading it is. A story's own slideshow of a few photos, and a story whose container is
+ * named for the gallery it holds (its paragraphs are most of its text), are not.
+ */
+function gallery(/** @type {Element} */ el) {
+  if (!wordsOf(el).some((w) => GALLERY_WORD.test(w))) return false;
+  if (el.querySelectorAll('figure, img, svg, li').length < GALLERY_SLIDES) return false;
+  let prose = 0;
+  for (const p of el.querySelectorAll('p')) if (p.closest('figure, figcaption') === null) prose += squash(p.textContent ?? '').length;
+  return prose < 0.5 * squash(el.textContent ?? '').length;
+}
+
 /** Whether a list is a list of links: three items or more, four fifths of its text linked. */
 function linkList(/** @type {Element} */ list, /** @type {Texts} */ texts) {
+  if (list.localName !== 'ul' && list.localName !== 'ol') return false;
   const items = list.querySelectorAll(':scope > li');
   if (items.length < 3) return false;
   const all = squash(list.textContent ?? '').length;
