@@ -200,3 +200,42 @@ test('highlight(options) and highlight(root, options) both work; bad arguments g
     await context.close();
   }
 });
+
+test('the in-page panel makes room for itself beside the article, folds, and leaves the page as it was', { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await openPage(env.browser);
+  try {
+    await page.goto(`${env.origin}/browser-test/pages/furniture/byline-captions.html`);
+    const r = await page.evaluate(async () => {
+      const { highlight } = await import('/highlight.js');
+      const margin = () => getComputedStyle(document.documentElement).marginRight;
+      const para = document.querySelector('[data-expect=read]');
+      const out = { before: margin(), width: para.getBoundingClientRect().right };
+      const h = await highlight({ panel: true });
+      const host = [...document.querySelectorAll('*')].find((el) => el.localName.startsWith('whosaid-panel'));
+      const aside = host.shadowRoot.querySelector('aside');
+      out.open = margin();
+      out.panelLeft = aside.getBoundingClientRect().left;
+      out.textRight = para.getBoundingClientRect().right;
+      host.shadowRoot.querySelector('button.fold').click();
+      out.folded = margin();
+      out.foldedWidth = aside.getBoundingClientRect().width;
+      out.expanded = host.shadowRoot.querySelector('button.fold').getAttribute('aria-expanded');
+      host.shadowRoot.querySelector('button.fold').click();
+      out.reopened = margin();
+      h.clear();
+      out.after = margin();
+      return out;
+    });
+    assert.equal(r.before, '0px');
+    assert.notEqual(r.open, '0px', 'the page gets a right margin as wide as the panel');
+    assert.ok(r.textRight <= r.panelLeft + 1, `the article's text ends left of the panel (${r.textRight} <= ${r.panelLeft})`);
+    assert.equal(r.folded, '0px', 'folded, the page has all its width back');
+    assert.ok(r.foldedWidth < 60, `folded, the panel is a strip (${r.foldedWidth} px)`);
+    assert.equal(r.expanded, 'false');
+    assert.equal(r.reopened, r.open, 'opened again, it makes room again');
+    assert.equal(r.after, '0px', 'clear() leaves the page\'s margin as it was');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
