@@ -360,8 +360,15 @@ fn colon_before(text: &str, start: usize) -> bool {
     text[..start].trim_end_matches(is_space).ends_with(':')
 }
 
-/// A cue or a speech noun anywhere in the quote's sentence (outside the quote), or in a
-/// short sentence right after a quote that ends its own sentence.
+/// How far from a quotation, in tokens either way, its sentence is searched for a cue or a
+/// speech noun: far more than a news sentence holds around a quote, and a bound on the work
+/// for each quotation in a "sentence" of a hundred thousand tokens (a list, a table, JSON),
+/// where searching the whole sentence for every quotation would take time quadratic in it.
+const NEARBY: usize = 100;
+
+/// A cue or a speech noun anywhere in the quote's sentence (outside the quote, at most
+/// [`NEARBY`] tokens away), or in a short sentence right after a quote that ends its own
+/// sentence.
 fn speaking_nearby(doc: &Doc, q: &QuoteSpan) -> bool {
     let seg = &doc.seg;
     let (Some(s0), Some(s1)) = (
@@ -379,6 +386,15 @@ fn speaking_nearby(doc: &Doc, q: &QuoteSpan) -> bool {
                 span.end = next.span.end;
             }
         }
+    }
+    let tokens = doc.seg.tokens.len();
+    let lo = doc.token_after(q.span.start).saturating_sub(NEARBY);
+    let hi = (doc.token_before(q.span.end) + NEARBY).min(tokens);
+    if lo < tokens {
+        span.start = span.start.max(doc.token(lo).span.start.min(q.span.start));
+    }
+    if hi > 0 {
+        span.end = span.end.min(doc.token(hi - 1).span.end.max(q.span.end));
     }
     let outside = |s: Span| !q.span.contains(s);
     // A cue before the quote governs it ("X said the plan was “…”"), and so does one after it
