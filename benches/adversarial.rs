@@ -9,6 +9,7 @@
 //! `tests/adversarial.rs` at smaller sizes.
 //!
 //! `cargo bench --bench adversarial -- quick` runs every input at a tenth of its size.
+//! Issue 16's shapes (many candidates in one sentence: `hostile::SHAPES`) follow, at 2 MB.
 
 use std::time::{Duration, Instant};
 
@@ -16,7 +17,7 @@ use whosaid::{Extractor, Options, Report};
 
 #[path = "inputs/hostile.rs"]
 mod hostile;
-use hostile::{inputs, ordinary};
+use hostile::{inputs, ordinary, shapes};
 
 /// The time of the whole analysis as a user runs it: extraction and the JSON report.
 fn analyse(extractor: &Extractor, text: &str) -> Duration {
@@ -31,7 +32,9 @@ fn main() {
     let extractor = Extractor::new();
     extractor.extract("Warm-up: \"the word lists are read once,\" she said.");
     println!("| input | bytes | hostile | ordinary, same size | ratio |\n|---|---|---|---|---|");
-    for (name, text) in inputs(if quick { 10 } else { 1 }) {
+    // issue 16's shapes at 2 MB (quick: 200 KB), against ordinary text of the same size
+    let shaped = shapes(if quick { 200_000 } else { 2_000_000 });
+    for (name, text) in inputs(if quick { 10 } else { 1 }).into_iter().chain(shaped) {
         let same = ordinary(text.len());
         let runs = if text.len() > 2_000_000 { 3 } else { 5 };
         let (mut hostile, mut plain) = (Duration::MAX, Duration::MAX);

@@ -28,6 +28,38 @@ pub fn inputs(scale: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Issue 16's shapes: many candidates in one "sentence" with no full stop (quotations side by
+/// side in every style, CSV rows, JSON on one line, a run of attributions), each `unit`
+/// repeated. Before the bounds on the search around a quotation and on a reported clause,
+/// each was quadratic in time, and the attributions in output too.
+pub const SHAPES: &[(&str, &str)] = &[
+    ("\"x\" side by side", "\"x\" "),
+    ("curly quotes side by side", "\u{201C}x\u{201D} "),
+    ("single quotes side by side", "'x' "),
+    ("an unclosed mark, repeated", "\"x "),
+    ("nested marks", "\"a 'b' c\" "),
+    ("the \"x\"", "the \"x\" "),
+    ("\"x\" who", "\"x\" who "),
+    ("CSV rows", "\"a\",\"b\",\"c\"\n"),
+    ("JSON on one line", "{\"k\":\"v\"},"),
+    ("he said", "he said "),
+    ("Smith said", "Smith said "),
+    ("Jones said that", "Jones said that "),
+    ("Smith told reporters that", "Smith told reporters that "),
+    ("according to x", "according to x "),
+    ("Smith: \"x\"", "Smith: \"x\" "),
+    ("\"x\" - he said -", "\"x\" \u{2014} he said \u{2014} "),
+    ("names and commas", "Anna Berg, "),
+];
+
+/// Each of [`SHAPES`] repeated to about `bytes` bytes.
+pub fn shapes(bytes: usize) -> Vec<(&'static str, String)> {
+    SHAPES
+        .iter()
+        .map(|&(name, unit)| (name, unit.repeat(bytes / unit.len() + 1)))
+        .collect()
+}
+
 /// `unit` repeated to about `bytes` bytes.
 fn cycle(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len() + 1)
