@@ -4,7 +4,8 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-say() { printf '\n== %s\n' "$*"; }
+# each step's heading, with the seconds since the script started (where a long run goes)
+say() { printf '\n== [%ss] %s\n' "$SECONDS" "$*"; }
 
 # The wasm-bindgen version pinned in Cargo.toml (`=0.2.x`): crate and CLI must match.
 wasm_bindgen_version() {
