@@ -174,9 +174,11 @@ export const PALETTE = [
 ];
 
 /**
- * The element holding the article: `article`, `[itemprop=articleBody]`, `main`, else the
- * element whose own paragraphs hold the most text (read-only: nothing on the page changes),
- * else the body.
+ * A quick guess at the element holding the article, without reading it: `article`,
+ * `[itemprop=articleBody]`, `main`, else the element whose own paragraphs hold the most text
+ * (read-only: nothing on the page changes), else the body. highlight() does not use it: it
+ * finds the article as Firefox's Reader View does (article.js); a caller may pass this as a
+ * root to skip that (the benchmark's baseline).
  * @param {Document} doc
  * @returns {Element}
  */
