@@ -352,29 +352,29 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
                 )
             })
     };
-    let borrowed = |r: &Reported| {
-        let k = doc.token_after(r.cue.start);
-        let participle = doc.str(r.cue).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
-        !participle
-            && reports[around(r.cue)].iter().any(|outer| {
-                outer.content != r.content
-                    && outer.content.contains(r.cue)
-                    && (r.speaker.start < outer.content.start || !says(r))
-            })
-    };
-    // A report inside the clauses of MAX_DEPTH reports kept before it is dropped too: each
-    // word is then in a few reports at most, whatever the text (`he said he said he said …`
-    // in one sentence would otherwise repeat the rest of the text in every report).
+    // One pass over the reports around each cue, in order: a report is dropped when it borrows
+    // an outer report's speaker (above), or when it stands inside the clauses of MAX_DEPTH
+    // reports kept before it, so that each word is in a few reports at most, whatever the text
+    // (`he said he said he said …` in one sentence would otherwise repeat the rest of the text
+    // in every report).
     let mut keep = vec![true; reports.len()];
     for i in 0..reports.len() {
         let r = &reports[i];
-        let range = around(r.cue);
-        let depth = (range.start..range.end.min(i))
-            .filter(|&j| {
-                keep[j] && reports[j].content != r.content && reports[j].content.contains(r.cue)
-            })
-            .count();
-        keep[i] = depth < MAX_DEPTH && !borrowed(r);
+        let k = doc.token_after(r.cue.start);
+        let participle = doc.str(r.cue).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
+        let mut depth = 0;
+        let mut borrowed = false;
+        for j in around(r.cue) {
+            let outer = &reports[j];
+            if outer.content == r.content || !outer.content.contains(r.cue) {
+                continue;
+            }
+            if j < i && keep[j] {
+                depth += 1;
+            }
+            borrowed |= !participle && (r.speaker.start < outer.content.start || !says(r));
+        }
+        keep[i] = depth < MAX_DEPTH && !borrowed;
     }
     reports
         .into_iter()

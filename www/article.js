@@ -77,6 +77,9 @@ const ARTICLE_TYPES = /(?:^|\/)(?:\w*Article|BlogPosting|Report|LiveBlogPosting)
 /** `s` with runs of whitespace as one space, trimmed. */
 const squash = (/** @type {string} */ s) => s.replace(/\s+/g, ' ').trim();
 
+/** The longest text a rule here reads of an element. */
+const LONG = 600;
+
 /**
  * The text of elements, one space for each run of whitespace, each element's read once (many
  * nodes share ancestors). Texts longer than `LONG` are cut there: no rule here reads further.
@@ -98,8 +101,6 @@ class Texts {
     return t;
   }
 }
-/** The longest text a rule here reads of an element. */
-const LONG = 600;
 /** `s` as letters and digits only, lower-cased: for comparing titles. */
 const bare = (/** @type {string} */ s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -112,7 +113,6 @@ const bare = (/** @type {string} */ s) => s.toLowerCase().replace(/[^\p{L}\p{N}]
 export function findArticle(doc = document) {
   const clone = /** @type {Document} */ (doc.cloneNode(true));
   const pairs = pairTexts(doc, clone);
-  const declared = declaresArticle(doc);
   /** @type {ReturnType<Readability['parse']> | null} */
   let parsed = null;
   try {
@@ -139,7 +139,7 @@ export function findArticle(doc = document) {
   }
   const texts = new Texts();
   const listing = looksLikeListing(content, texts);
-  if (listing && !declared) {
+  if (listing && !declaresArticle(doc)) {
     reading.why = `no article found on this page (${listing})`;
     return reading;
   }
@@ -176,15 +176,15 @@ function pairTexts(live, clone) {
   const liveOf = new Map();
   /** @type {Text[]} */
   const order = [];
+  /** @type {Map<Text, number>} */
+  const index = new Map();
   const a = live.createTreeWalker(live, NodeFilter.SHOW_TEXT);
   const b = clone.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
   for (let x = a.nextNode(), y = b.nextNode(); x !== null; x = a.nextNode(), y = b.nextNode()) {
+    index.set(/** @type {Text} */ (x), order.length);
     order.push(/** @type {Text} */ (x));
     if (y !== null) liveOf.set(y, /** @type {Text} */ (x));
   }
-  /** @type {Map<Text, number>} */
-  const index = new Map();
-  for (let i = 0; i < order.length; i++) index.set(order[i], i);
   return { liveOf, order, index };
 }
 
@@ -360,13 +360,13 @@ function furnitureIn(nodes, texts) {
 }
 
 /** The words of an element's class and id. */
-const wordsOf = (/** @type {Element} */ el) => `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).filter((w) => w !== '');
+const classWords = (/** @type {Element} */ el) => `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/).filter((w) => w !== '');
 
 /** Whether an element is furniture by its tag, its ARIA role or a class or id word. */
 function namedFurniture(/** @type {Element} */ el) {
   const role = el.getAttribute('role');
   if (FURNITURE_TAGS.has(el.localName) || (role !== null && FURNITURE_ROLES.has(role))) return true;
-  return wordsOf(el).some((w) => FURNITURE_WORD.test(w));
+  return classWords(el).some((w) => FURNITURE_WORD.test(w));
 }
 
 /**
@@ -376,7 +376,7 @@ function namedFurniture(/** @type {Element} */ el) {
  * named for the gallery it holds (its paragraphs are most of its text), are not.
  */
 function gallery(/** @type {Element} */ el) {
-  if (!wordsOf(el).some((w) => GALLERY_WORD.test(w))) return false;
+  if (!classWords(el).some((w) => GALLERY_WORD.test(w))) return false;
   if (el.querySelectorAll('figure, img, svg, li').length < GALLERY_SLIDES) return false;
   let prose = 0;
   for (const p of el.querySelectorAll('p')) if (p.closest('figure, figcaption') === null) prose += squash(p.textContent ?? '').length;

@@ -231,6 +231,16 @@ function skipped(el) {
   return style ? style.display === 'none' || style.visibility === 'hidden' : false;
 }
 
+/** The nodes below `root` that hold one of `nodes` (each ancestor once). */
+function holdersOf(/** @type {Set<Text>} */ nodes, /** @type {Node} */ root) {
+  /** @type {Set<Node>} */
+  const holders = new Set();
+  for (const t of nodes) {
+    for (let n = t.parentNode; n !== null && n !== root && !holders.has(n); n = n.parentNode) holders.add(n);
+  }
+  return holders;
+}
+
 /**
  * What of a root to read: only the text nodes `nodes` (and the elements holding them), and the
  * elements `blocks` as blocks of their own beside the usual ones (captions).
@@ -246,13 +256,7 @@ function skipped(el) {
  */
 export function collect(root, only) {
   // the elements holding a text node to read: the only ones entered
-  /** @type {Set<Node> | null} */
-  const holders = only ? new Set() : null;
-  if (only && holders) {
-    for (const t of only.nodes) {
-      for (let n = t.parentNode; n !== null && n !== root && !holders.has(n); n = n.parentNode) holders.add(n);
-    }
-  }
+  const holders = only ? holdersOf(only.nodes, root) : null;
   const extra = only?.blocks;
   /** @type {string[]} */
   const parts = [];
@@ -780,11 +784,8 @@ export async function highlight(first, second) {
     if (q.speaker) fix(q.speaker);
     if (q.cue) fix(q.cue);
   }
-  for (const a of result.actors) {
-    a.mentions.forEach(fix);
-    a.name = oneSpaced(a.name);
-    a.titles = a.titles.map(oneSpaced);
-  }
+  // (actor names and titles come one-spaced from the analyzer: chars::one_spaced)
+  for (const a of result.actors) a.mentions.forEach(fix);
   const headlinePart = collected.parts.find((p) => p.role === 'headline');
   /** What was read: the article (its headline, byline, date), the whole page, or the root. */
   const article = {
