@@ -17,7 +17,7 @@ use whosaid::{Extractor, Options, Report};
 
 #[path = "inputs/hostile.rs"]
 mod hostile;
-use hostile::{inputs, ordinary, shapes};
+use hostile::{inputs, ordinary, shapes, sweep as sweep_inputs};
 
 /// The time of the whole analysis as a user runs it: extraction and the JSON report.
 fn analyse(extractor: &Extractor, text: &str) -> Duration {
@@ -27,14 +27,65 @@ fn analyse(extractor: &Extractor, text: &str) -> Duration {
     t.elapsed()
 }
 
+/// Issue 16's sweep: each shape at `small` and at four times `small` bytes, best of three
+/// runs each, and the ratio (linear work gives about 4; the budget is 4.5).
+fn sweep(extractor: &Extractor, small: usize, only: &[String]) {
+    println!(
+        "| shape, layout | {small} B | {} B | ratio | JSON / input |\n|---|---|---|---|---|",
+        4 * small
+    );
+    let best = |text: &str| {
+        (0..3)
+            .map(|_| analyse(extractor, text))
+            .min()
+            .unwrap_or_default()
+    };
+    let mut worst = (0.0, String::new());
+    for ((name, a), (_, b)) in sweep_inputs(small).into_iter().zip(sweep_inputs(4 * small)) {
+        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+            continue;
+        }
+        let (ta, tb) = (best(&a), best(&b));
+        let analysis = extractor.extract(&b);
+        let json = Report::new(&b, &analysis, &Options::default())
+            .to_json()
+            .len();
+        let ratio = tb.as_secs_f64() / ta.as_secs_f64();
+        if ratio > worst.0 {
+            worst = (ratio, name.clone());
+        }
+        println!(
+            "| {name} | {:.2} ms | {:.2} ms | {ratio:.2} | {:.1} |",
+            ta.as_secs_f64() * 1e3,
+            tb.as_secs_f64() * 1e3,
+            json as f64 / b.len() as f64
+        );
+    }
+    println!("\nworst ratio: {:.2} ({})", worst.0, worst.1);
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
+    // any other argument (not a flag cargo passes) picks the inputs whose names hold it
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !matches!(a.as_str(), "quick" | "sweep" | "big") && !a.starts_with("--"))
+        .collect();
+    if std::env::args().any(|a| a == "sweep") {
+        let big = std::env::args().any(|a| a == "big");
+        let extractor = Extractor::new();
+        sweep(&extractor, if big { 500_000 } else { 40_000 }, &only);
+        return;
+    }
     let extractor = Extractor::new();
     extractor.extract("Warm-up: \"the word lists are read once,\" she said.");
     println!("| input | bytes | hostile | ordinary, same size | ratio |\n|---|---|---|---|---|");
     // issue 16's shapes at 2 MB (quick: 200 KB), against ordinary text of the same size
     let shaped = shapes(if quick { 200_000 } else { 2_000_000 });
     for (name, text) in inputs(if quick { 10 } else { 1 }).into_iter().chain(shaped) {
+        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+            continue;
+        }
         let same = ordinary(text.len());
         let runs = if text.len() > 2_000_000 { 3 } else { 5 };
         let (mut hostile, mut plain) = (Duration::MAX, Duration::MAX);

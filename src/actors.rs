@@ -235,6 +235,12 @@ pub(crate) struct Table {
 /// list of names, an attack) stays linear.
 const KEY_REACH: usize = 16;
 
+/// How many heads, titles and descriptions an entry keeps (the first ones met). Articles
+/// give an actor at most four of each (PolNeAR train and dev, GUM news and other genres:
+/// 3 descriptions, 3 heads, 4 titles); each new one files the entry again under every word
+/// of all of them, so a text giving one actor thousands would cost time quadratic in it.
+const MAX_FORMS: usize = 8;
+
 /// The end of a list of [`Table::filed`].
 const NO_NODE: usize = usize::MAX;
 
@@ -550,7 +556,7 @@ impl Table {
             .filter(|&k| k > 0)
         {
             let head = ws[..of].to_vec();
-            if !e.heads.contains(&head) {
+            if e.heads.len() < MAX_FORMS && !e.heads.contains(&head) {
                 e.heads.push(head);
                 refile = true;
             }
@@ -565,14 +571,19 @@ impl Table {
         }
         if let Some(t) = m.titles {
             let t = one_spaced(t.text(text)).into_owned();
-            if !e.actor.titles.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
+            if e.actor.titles.len() < MAX_FORMS
+                && !e.actor.titles.iter().any(|x| x.eq_ignore_ascii_case(&t))
+            {
                 e.actor.titles.push(t);
                 refile = true;
             }
         }
         // (the words of the name with what describes it, when that is more than the name)
         let described = (m.described != m.span).then(|| words(m.described.text(text)));
-        if let Some(d) = described.as_ref().filter(|d| !e.described.contains(d)) {
+        if let Some(d) = described
+            .as_ref()
+            .filter(|d| e.described.len() < MAX_FORMS && !e.described.contains(d))
+        {
             e.described.push(d.clone());
             refile = true;
         }
@@ -751,7 +762,7 @@ impl Table {
         let e = &mut self.entries[into];
         e.actor.mentions.extend(moved);
         for t in titles {
-            if !e.actor.titles.contains(&t) {
+            if e.actor.titles.len() < MAX_FORMS && !e.actor.titles.contains(&t) {
                 e.actor.titles.push(t);
             }
         }

@@ -36,6 +36,18 @@ impl Iterator for CharsAt<'_> {
     }
 }
 
+/// The character starting at byte `at` of `text`, if `at` is inside it and on a character
+/// boundary: `text[at..].chars().next()` with ASCII decoded in line.
+#[inline(always)]
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    let &b = text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text.get(at..)?.chars().next()
+    }
+}
+
 /// `c.is_alphanumeric()`, answered without Unicode's tables for ASCII and for the
 /// punctuation blocks of quote marks, dashes and spaces (U+00A0–U+00BF but for its few
 /// letters and digits, U+2000–U+206F) and the specials (U+FFF0–U+FFFF: the replacement

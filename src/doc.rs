@@ -1,9 +1,10 @@
 //! The analysed document as every stage sees it: the text, its segmentation and the cues
 //! found in one pass, with the look-ups the stages share.
 
-use crate::lexicon::{ascii_lower, CueKind, Lexicon, WORD};
+use crate::lexicon::{ascii_lower, lowercase, CueKind, Lexicon, SHORT_NAME, WORD};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// A reporting cue found in the text ("said", "according to").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,23 @@ pub struct Doc<'t> {
     pub lexicon: &'static Lexicon,
     /// Every quotation span (speech or not), sorted; set once the marks are paired.
     pub quoted: Vec<Span>,
+    /// Counts for the search around each quotation, built on first use (after the cues
+    /// inside quotations are dropped, when the cues no longer change).
+    nearby: OnceCell<Nearby>,
+}
+
+/// Where the speech nouns, relative pronouns and saying cues are, so that asking whether a
+/// stretch of text holds one costs a search among them, not a walk over the stretch: the
+/// search around every quotation of a long "sentence" (a list, a table, JSON) would
+/// otherwise cost time quadratic in its length.
+#[derive(Debug)]
+struct Nearby {
+    /// The tokens that are speech nouns ("statement", "remarks"), in order.
+    speech_nouns: Vec<usize>,
+    /// The tokens that are relative pronouns ("that", "which", "who", "whom", "whose").
+    relatives: Vec<usize>,
+    /// `saying[k]`: how many of the cues before cue `k` are not attitudes.
+    saying: Vec<usize>,
 }
 
 impl<'t> Doc<'t> {
@@ -107,7 +125,62 @@ impl<'t> Doc<'t> {
             cues,
             lexicon,
             quoted: Vec::new(),
+            nearby: OnceCell::new(),
         }
+    }
+
+    fn nearby(&self) -> &Nearby {
+        self.nearby.get_or_init(|| {
+            let mut speech_nouns = Vec::new();
+            let mut relatives = Vec::new();
+            for (i, w) in self.words.iter().enumerate() {
+                if matches!(*w, "that" | "which" | "who" | "whom" | "whose") {
+                    relatives.push(i);
+                } else if self.is_word(i)
+                    && self
+                        .lexicon
+                        .is_speech_noun(&lowercase(w, &mut [0; SHORT_NAME]))
+                {
+                    speech_nouns.push(i);
+                }
+            }
+            let mut saying = Vec::with_capacity(self.cues.len() + 1);
+            let mut count = 0;
+            for c in &self.cues {
+                saying.push(count);
+                count += usize::from(c.kind != CueKind::Attitude);
+            }
+            saying.push(count);
+            Nearby {
+                speech_nouns,
+                relatives,
+                saying,
+            }
+        })
+    }
+
+    /// How many word tokens among tokens `a..b` are speech nouns ("statement", "remarks").
+    pub fn speech_nouns_in(&self, a: usize, b: usize) -> usize {
+        let at = &self.nearby().speech_nouns;
+        at.partition_point(|&i| i < b)
+            .saturating_sub(at.partition_point(|&i| i < a))
+    }
+
+    /// The first token among tokens `a..b` that is a relative pronoun ("that", "which",
+    /// "who", "whom", "whose").
+    pub fn relative_in(&self, a: usize, b: usize) -> Option<usize> {
+        let at = &self.nearby().relatives;
+        at.get(at.partition_point(|&i| i < a))
+            .copied()
+            .filter(|&i| i < b)
+    }
+
+    /// True when a cue inside `span` reports words or is an adjunct: any cue but an
+    /// attitude.
+    pub fn saying_cue_in(&self, span: Span) -> bool {
+        let range = self.cue_range(span);
+        let counts = &self.nearby().saying;
+        counts[range.end] > counts[range.start]
     }
 
     /// Drops the cues inside closed quotations: words said inside a quote ("I don't think
@@ -204,6 +277,11 @@ impl<'t> Doc<'t> {
 
     /// The cues that lie inside `span`, in order.
     pub fn cues_in(&self, span: Span) -> &[Cue] {
+        &self.cues[self.cue_range(span)]
+    }
+
+    /// The indices of the cues that lie inside `span`.
+    fn cue_range(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.cues.partition_point(|c| c.span.start < span.start);
         let b = self.cues.partition_point(|c| c.span.start < span.end);
         let b = b.max(a);
@@ -211,7 +289,7 @@ impl<'t> Doc<'t> {
         while b2 > a && self.cues[b2 - 1].span.end > span.end {
             b2 -= 1;
         }
-        &self.cues[a..b2]
+        a..b2
     }
 
     /// The cue that starts exactly at token `i`, if any.
@@ -228,7 +306,7 @@ impl<'t> Doc<'t> {
 
     /// Index one past the last token ending at or before byte `pos`.
     pub fn token_before(&self, pos: usize) -> usize {
-        self.seg.tokens.partition_point(|t| t.span.end <= pos)
+        self.seg.token_ending_by(pos)
     }
 }
 

@@ -53,7 +53,17 @@ pub struct Segmented {
     pub sentences: Vec<Sentence>,
     /// Tokens, in text order.
     pub tokens: Vec<Token>,
+    /// `blocks[b]`: the first token starting at or after byte `b * BLOCK`, so that finding
+    /// the token at a byte searches the few tokens of one block, not all of them (the
+    /// stages ask for millions of positions in a text of millions of tokens).
+    blocks: Vec<usize>,
+    /// How many tokens there were when `blocks` was built (tokens pushed since are found
+    /// by a search over all of them).
+    indexed: usize,
 }
+
+/// The bytes of text covered by one entry of [`Segmented`]'s block index.
+const BLOCK: usize = 32;
 
 /// True for characters that join a word: letters, digits and marks.
 #[inline(always)]
@@ -111,14 +121,21 @@ impl Segmented {
             }
             line_start += line.len();
         }
-        // (one buffer of characters for every paragraph)
-        let mut chars = Vec::new();
         for p in 0..seg.paragraphs.len() {
             let para = seg.paragraphs[p];
             let first = seg.tokens.len();
-            tokenize(text, para, &mut chars, &mut seg.tokens, lexicon);
+            tokenize(text, para, &mut seg.tokens, lexicon);
             split_sentences(text, p, first, &mut seg, lexicon);
         }
+        seg.blocks = Vec::with_capacity(text.len() / BLOCK + 2);
+        let mut k = 0;
+        for b in 0..=text.len() / BLOCK + 1 {
+            while k < seg.tokens.len() && seg.tokens[k].span.start < b * BLOCK {
+                k += 1;
+            }
+            seg.blocks.push(k);
+        }
+        seg.indexed = seg.tokens.len();
         seg
     }
 
@@ -130,7 +147,26 @@ impl Segmented {
 
     /// The index of the first token that starts at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        let b = pos / BLOCK;
+        match (self.blocks.get(b), self.blocks.get(b + 1)) {
+            (Some(&lo), Some(&hi)) if self.indexed == self.tokens.len() => {
+                // every token before `lo` starts before the block, every one from `hi` on
+                // after it
+                lo + self.tokens[lo..hi].partition_point(|t| t.span.start < pos)
+            }
+            _ => self.tokens.partition_point(|t| t.span.start < pos),
+        }
+    }
+
+    /// The number of tokens that end at or before byte `pos` (one past the last of them).
+    pub fn token_ending_by(&self, pos: usize) -> usize {
+        // Tokens neither overlap nor are empty: those starting at or after `pos` end after
+        // it, and of those starting before it only the last can reach past it.
+        let k = self.token_at_or_after(pos);
+        match k.checked_sub(1).map(|i| self.tokens[i].span.end) {
+            Some(end) if end > pos => k - 1,
+            _ => k,
+        }
     }
 
     /// The index of the sentence that contains byte `pos` (or the last one before it).
@@ -140,68 +176,63 @@ impl Segmented {
     }
 }
 
-/// Appends the tokens of paragraph `para` to `tokens`; `chars` is a buffer for its characters.
-fn tokenize(
-    text: &str,
-    para: Span,
-    chars: &mut Vec<(usize, char)>,
-    tokens: &mut Vec<Token>,
-    lexicon: &Lexicon,
-) {
+/// Appends the tokens of paragraph `para` to `tokens`.
+fn tokenize(text: &str, para: Span, tokens: &mut Vec<Token>, lexicon: &Lexicon) {
+    use crate::chars::char_at;
     let s = &text[para.start..para.end];
-    chars.clear();
-    chars.extend(crate::chars::chars_at(s));
+    let token = |start: usize, end: usize, kind: TokenKind| Token {
+        span: Span::new(para.start + start, para.start + end),
+        kind,
+        sentence: 0,
+    };
+    // (byte offsets into `s`, read a character at a time: a paragraph may be megabytes)
     let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    while let Some(c) = char_at(s, i) {
         if is_space(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if !is_word_char(c) {
-            let end = off + c.len_utf8();
-            tokens.push(Token {
-                span: Span::new(para.start + off, para.start + end),
-                kind: TokenKind::Punct,
-                sentence: 0,
-            });
-            i += 1;
+            tokens.push(token(i, i + c.len_utf8(), TokenKind::Punct));
+            i += c.len_utf8();
             continue;
         }
         // A word: word characters, joined across one inner apostrophe, hyphen or period.
-        let mut j = i + 1;
+        let mut j = i + c.len_utf8();
+        let mut p = c; // the character before `j`
         loop {
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
+            while let Some(d) = char_at(s, j).filter(|&d| is_word_char(d)) {
+                p = d;
+                j += d.len_utf8();
             }
-            if j + 1 < chars.len() && j > 0 {
-                let (p, c, n) = (chars[j - 1].1, chars[j].1, chars[j + 1].1);
-                let join = is_word_char(n)
-                    && (is_apostrophe_char(c)
-                        || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&')
-                        || (c == '.' && is_alphabetic(p) && is_alphabetic(n))
-                        || (matches!(c, '.' | ',') && p.is_ascii_digit() && n.is_ascii_digit()));
-                if join {
-                    j += 1;
-                    continue;
+            if let Some(c) = char_at(s, j) {
+                if let Some(n) = char_at(s, j + c.len_utf8()) {
+                    let join = is_word_char(n)
+                        && (is_apostrophe_char(c)
+                            || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '&')
+                            || (c == '.' && is_alphabetic(p) && is_alphabetic(n))
+                            || (matches!(c, '.' | ',')
+                                && p.is_ascii_digit()
+                                && n.is_ascii_digit()));
+                    if join {
+                        p = c;
+                        j += c.len_utf8();
+                        continue;
+                    }
                 }
             }
             break;
         }
-        let mut end = if j < chars.len() { chars[j].0 } else { s.len() };
+        let mut end = j;
         // Keep an abbreviation's final period: "Mr.", "U.S.", "J."
-        if j < chars.len() && chars[j].1 == '.' {
-            let word = &s[off..end];
-            if lexicon.is_abbreviation(&s[off..end + 1]) || is_initial_or_acronym(word) {
+        if s.as_bytes().get(j) == Some(&b'.') {
+            let word = &s[i..end];
+            if lexicon.is_abbreviation(&s[i..end + 1]) || is_initial_or_acronym(word) {
                 end += 1;
                 j += 1;
             }
         }
-        tokens.push(Token {
-            span: Span::new(para.start + off, para.start + end),
-            kind: TokenKind::Word,
-            sentence: 0,
-        });
+        tokens.push(token(i, end, TokenKind::Word));
         i = j;
     }
 }

@@ -73,28 +73,35 @@ pub fn judge(
     if continues {
         return Ok(());
     }
-    let before = words_before(doc, q.span.start, 4);
-    let lower: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
+    let open = doc.token_before(q.span.start);
+    let close = doc.token_after(q.span.end);
+    let mut words = [""; 4];
+    let before = words_before(doc, open, &mut words);
+    let mut lower: [std::borrow::Cow<str>; 4] = Default::default();
+    for (l, w) in lower.iter_mut().zip(before) {
+        *l = lower_case(w);
+    }
+    let lower = &lower[..before.len()];
     // "known as the", "dubbed a": the naming word stands before an article.
-    let mut named = lower.as_slice();
+    let mut named = lower;
     while let [rest @ .., last] = named {
-        if matches!(last.as_str(), "the" | "a" | "an") {
+        if matches!(last.as_ref(), "the" | "a" | "an") {
             named = rest;
         } else {
             break;
         }
     }
-    let last = named.last().map(String::as_str).unwrap_or("");
+    let last = named.last().map_or("", |w| w.as_ref());
     let last_two = match named {
-        [.., a, b] => format!("{a} {b}"),
-        _ => String::new(),
+        [.., a, b] => doc.lexicon.is_naming_phrase(&format!("{a} {b}")),
+        _ => false,
     };
-    if doc.lexicon.is_naming_phrase(last) || doc.lexicon.is_naming_phrase(&last_two) {
+    if doc.lexicon.is_naming_phrase(last) || last_two {
         return Err(NotSpeech::Term);
     }
-    let next_to = lower.last().map(String::as_str).unwrap_or("");
-    let work = before_across_comma(doc, q.span.start);
-    let after = doc.token_after(q.span.end);
+    let next_to = lower.last().map_or("", |w| w.as_ref());
+    let work = before_across_comma(doc, open);
+    let after = close;
     let noun_after = after < doc.seg.tokens.len()
         && doc.token(after).span.start == q.span.end + 1
         && doc.lexicon.is_work_noun(doc.tok(after));
@@ -107,7 +114,7 @@ pub fn judge(
     {
         return Err(NotSpeech::Title);
     }
-    if is_nickname(doc, q, &r) {
+    if is_nickname(doc, q, &r, open, close) {
         return Err(NotSpeech::Nickname);
     }
     // Title Case after "on", "of", a possessive: a show, a book ("on MSNBC's “Morning Joe,”
@@ -119,10 +126,10 @@ pub fn judge(
     if r.title_case && title_context {
         return Err(NotSpeech::Title);
     }
-    if cue_adjacent(doc, q) || colon_before(text, q.span.start) {
+    if cue_adjacent(doc, open, close) || colon_before(text, q.span.start) {
         return Ok(());
     }
-    if let (Some(v), "and" | "or") = (previous, named.last().map(String::as_str).unwrap_or("")) {
+    if let (Some(v), "and" | "or") = (previous, last) {
         return v; // “too loud” or “too shrill”: judged like the first
     }
     // "described the strikes as a “slap in the face”": a characterisation is someone's words.
@@ -161,17 +168,16 @@ fn is_headline(doc: &Doc, q: &QuoteSpan) -> bool {
     let (Some(&first), true) = (seg.paragraphs.first(), seg.paragraphs.len() > 1) else {
         return false;
     };
-    let sentences = seg
-        .sentences
-        .iter()
-        .take_while(|s| s.paragraph == 0)
-        .count();
-    first.contains(q.span) && sentences == 1 && doc.token_before(first.end) <= 24
+    // one sentence: the second, if any, is in another paragraph (not counted: the first
+    // paragraph may hold a million)
+    let one_sentence = seg.sentences.get(1).is_none_or(|s| s.paragraph != 0);
+    first.contains(q.span) && one_sentence && doc.token_before(first.end) <= 24
 }
 
-/// The word right before the opening mark, or before a comma there: `memoir, “Paper Roads”`.
-fn before_across_comma<'t>(doc: &Doc<'t>, pos: usize) -> Option<&'t str> {
-    let mut i = doc.token_before(pos).checked_sub(1)?;
+/// The word right before the opening mark (`open`: one past the last token before it), or
+/// before a comma there: `memoir, “Paper Roads”`.
+fn before_across_comma<'t>(doc: &Doc<'t>, open: usize) -> Option<&'t str> {
+    let mut i = open.checked_sub(1)?;
     if doc.tok(i) == "," {
         i = i.checked_sub(1)?;
     }
@@ -275,15 +281,28 @@ fn looks_like_markup(text: &str, start: usize, content: &str) -> bool {
         || content.starts_with("pic.")
 }
 
-/// Up to `n` words right before `pos` in the same sentence, nearest last.
-fn words_before<'t>(doc: &Doc<'t>, pos: usize, n: usize) -> Vec<&'t str> {
-    let end = doc.token_before(pos);
+/// A word lower-cased, borrowed when it has no capital (as `str::to_lowercase`).
+fn lower_case(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// The words right before the token `end` in the same sentence, as many as `out` holds,
+/// nearest last: the filled end of `out`.
+fn words_before<'t, 'o, const N: usize>(
+    doc: &Doc<'t>,
+    end: usize,
+    out: &'o mut [&'t str; N],
+) -> &'o [&'t str] {
     let Some(sentence) = end.checked_sub(1).map(|i| doc.token(i).sentence) else {
-        return Vec::new();
+        return &out[N..];
     };
-    let mut out = Vec::new();
+    let mut n = 0;
     let mut i = end;
-    while i > 0 && out.len() < n {
+    while i > 0 && n < N {
         i -= 1;
         let t = doc.token(i);
         if t.sentence != sentence || t.kind != TokenKind::Word {
@@ -292,19 +311,19 @@ fn words_before<'t>(doc: &Doc<'t>, pos: usize, n: usize) -> Vec<&'t str> {
             }
             break;
         }
-        out.push(doc.tok(i));
+        n += 1;
+        out[N - n] = doc.tok(i);
     }
-    out.reverse();
     // "so-called" is one token; "so called" two.
-    out
+    &out[N - n..]
 }
 
-fn is_nickname(doc: &Doc, q: &QuoteSpan, r: &Reading) -> bool {
+/// A nickname between a first name and a surname; `before` is one past the last token
+/// before the quote, `after` the first token after it.
+fn is_nickname(doc: &Doc, q: &QuoteSpan, r: &Reading, before: usize, after: usize) -> bool {
     if r.words == 0 || r.words > 3 || r.sentence_like || !r.title_case {
         return false;
     }
-    let before = doc.token_before(q.span.start);
-    let after = doc.token_after(q.span.end);
     let name_before = before.checked_sub(1).is_some_and(|i| {
         doc.is_word(i) && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
     });
@@ -319,9 +338,9 @@ fn is_nickname(doc: &Doc, q: &QuoteSpan, r: &Reading) -> bool {
     name_before && name_after
 }
 
-/// A cue right next to the quote: `chanting "…"`, `said, "…"`, `"…," she said`.
-fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
-    let before = doc.token_before(q.span.start);
+/// A cue right next to the quote: `chanting "…"`, `said, "…"`, `"…," she said`. `before`
+/// is one past the last token before the quote, `after` the first token after it.
+fn cue_adjacent(doc: &Doc, before: usize, after: usize) -> bool {
     let mut i = before;
     let mut steps = 0;
     while i > 0 && steps < 3 {
@@ -338,7 +357,6 @@ fn cue_adjacent(doc: &Doc, q: &QuoteSpan) -> bool {
         }
         steps += 1;
     }
-    let after = doc.token_after(q.span.end);
     let sentence_end = doc.seg.tokens.get(after).map(|t| t.sentence);
     for k in after..(after + 6).min(doc.seg.tokens.len()) {
         if Some(doc.token(k).sentence) != sentence_end && k > after {
@@ -388,39 +406,33 @@ fn speaking_nearby(doc: &Doc, q: &QuoteSpan) -> bool {
         }
     }
     let tokens = doc.seg.tokens.len();
-    let lo = doc.token_after(q.span.start).saturating_sub(NEARBY);
-    let hi = (doc.token_before(q.span.end) + NEARBY).min(tokens);
+    // the quote's own tokens: from its opening mark through its closing one
+    let (first, end) = (doc.token_after(q.span.start), doc.token_before(q.span.end));
+    let lo = first.saturating_sub(NEARBY);
+    let hi = (end + NEARBY).min(tokens);
     if lo < tokens {
         span.start = span.start.max(doc.token(lo).span.start.min(q.span.start));
     }
     if hi > 0 {
         span.end = span.end.min(doc.token(hi - 1).span.end.max(q.span.end));
     }
-    let outside = |s: Span| !q.span.contains(s);
     // A cue before the quote governs it ("X said the plan was “…”"), and so does one after it
     // ("“…” is held to account, Warren said"), unless a relative clause holds that cue
     // ("the “reform” that critics say will cut pensions").
     let before = Span::new(span.start, q.span.start);
-    let relative = (doc.token_after(q.span.end)..doc.token_before(span.end))
-        .find(|&i| matches!(doc.tok(i), "that" | "which" | "who" | "whom" | "whose"))
+    let window_end = doc.token_before(span.end);
+    let relative = doc
+        .relative_in(doc.token_after(q.span.end), window_end)
         .map_or(span.end, |i| doc.token(i).span.start);
     let after = Span::new(q.span.end, relative);
-    if doc
-        .cues_in(before)
-        .iter()
-        .chain(doc.cues_in(after))
-        .any(|c| c.kind != crate::lexicon::CueKind::Attitude)
-    {
+    if doc.saying_cue_in(before) || doc.saying_cue_in(after) {
         return true;
     }
+    // A speech noun outside the quote: the tokens of the window less those inside the quote
+    // (a token inside starts at or after its opening mark and ends by its closing one).
     let a = doc.token_after(span.start);
-    let b = doc.token_before(span.end);
-    (a..b.max(a)).any(|i| {
-        let t = doc.token(i);
-        t.kind == TokenKind::Word
-            && outside(t.span)
-            && doc
-                .lexicon
-                .is_speech_noun(&lowercase(doc.tok(i), &mut [0; SHORT_NAME]))
-    })
+    let b = window_end.max(a);
+    let inside_a = first.clamp(a, b);
+    let inside_b = end.clamp(inside_a, b);
+    doc.speech_nouns_in(a, b) > doc.speech_nouns_in(inside_a, inside_b)
 }

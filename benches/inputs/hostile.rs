@@ -52,6 +52,69 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("names and commas", "Anna Berg, "),
 ];
 
+/// More units for the sweep: quotations that end sentences or paragraphs, Title Case, runs of
+/// names, cues and relative words, every quote style, stray and unclosed marks, markup.
+pub const MORE_UNITS: &[(&str, &str)] = &[
+    ("\"x.\" sentences", "\"x.\" "),
+    ("Word \"x.\"", "Word \"x.\" "),
+    ("Title Case quotes", "\"Big Red Plan\" "),
+    ("\"X,\" he said.", "\"X,\" he said. "),
+    ("\"x\" said Smith,", "\"x\" said Smith, "),
+    ("said \"x\"", "said \"x\" "),
+    ("as \"x\"", "as \"x\" "),
+    ("called \"x\"", "called \"x\" "),
+    ("\"x\" and \"y\"", "\"x\" and \"y\" "),
+    ("Anna Berg said \"x.\"", "Anna Berg said \"x.\" "),
+    ("guillemets", "\u{AB}x\u{BB} "),
+    ("low-high quotes", "\u{201E}x\u{201C} "),
+    ("an unclosed single mark", "'x "),
+    ("a stray closing mark", "x\" "),
+    ("mixed marks", "\"x ' \u{201C}y "),
+    ("short sentences", "It is. "),
+    ("abbreviations", "Mr. Smith of the U.S. "),
+    ("parentheses", "(x) "),
+    ("an acronym in parentheses", "Smith (WHO) "),
+    ("dashes", "\u{2014} "),
+    ("he said:", "he said: "),
+    ("the Smith said", "the Smith said "),
+    ("Smith and Jones said", "Smith and Jones said "),
+    ("she told him he said", "she told him he said "),
+    ("who said", "who said "),
+    ("that", "that "),
+    ("commas", ", "),
+    ("names in sentences", "Ann Lee. "),
+    ("HTML-like markup", "<a href=\"x\">y</a> "),
+    ("a quotation a line", "\"x\"\n"),
+    ("unclosed quotations over paragraphs", "\"x\n\n"),
+    ("pronoun speakers", "\"x,\" she said. He said \"y.\" "),
+    ("titles and names", "President Anna Berg, "),
+    ("spaced capitals", "Big Red "),
+    ("possessives", "Iran's "),
+    ("a list of numbers", "12, "),
+];
+
+/// How each unit of the sweep is laid out: on one line; that line, then a short paragraph;
+/// a headline, then the line.
+pub const LAYOUTS: &[&str] = &["one line", "then a paragraph", "after a headline"];
+
+/// Issue 16's sweep: every unit of [`SHAPES`] and [`MORE_UNITS`] in every layout of
+/// [`LAYOUTS`], at about `bytes` bytes each.
+pub fn sweep(bytes: usize) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for &(name, unit) in SHAPES.iter().chain(MORE_UNITS) {
+        let line = unit.repeat(bytes / unit.len() + 1);
+        for &layout in LAYOUTS {
+            let text = match layout {
+                "one line" => line.clone(),
+                "then a paragraph" => format!("{line}\n\nThe talks ended on Friday."),
+                _ => format!("Talks end\n\n{line}"),
+            };
+            out.push((format!("{name}, {layout}"), text));
+        }
+    }
+    out
+}
+
 /// Each of [`SHAPES`] repeated to about `bytes` bytes.
 pub fn shapes(bytes: usize) -> Vec<(&'static str, String)> {
     SHAPES
