@@ -863,6 +863,20 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_capitalised_words_longer_than_any_name_is_read_in_pieces() {
+        // a text of capitalised words with no sentence end: no name or description in it
+        // runs longer than MAX_RUN tokens, and its people are still found
+        let text = "Mr. Smith of the U.S. ".repeat(60);
+        let doc = Doc::new(&text, Lexicon::get());
+        let mentions = find(&doc);
+        let tokens = |s: Span| doc.token_before(s.end) - doc.token_after(s.start);
+        assert!(mentions
+            .iter()
+            .all(|m| tokens(m.span) <= MAX_RUN && tokens(m.described) <= MAX_RUN));
+        assert!(names(&text).iter().any(|n| n == "Smith"));
+    }
+
+    #[test]
     fn words_are_joined_by_single_spaces_borrowed_when_the_text_has_them() {
         let text = "The New York Times.\nNew  York and New\u{a0}York.";
         let doc = Doc::new(text, Lexicon::get());

@@ -19,6 +19,9 @@ pub struct QuoteSpan {
     pub content: Span,
     /// Whether a closing mark ends it.
     pub closed: bool,
+    /// Unclosed, and cut short by another opening mark of its family in the same paragraph
+    /// (not by the paragraph's end, as a quotation running over paragraphs is).
+    pub cut: bool,
     /// Which marks delimit it.
     pub family: Family,
     /// Index (in the list of spans) of the first part of a quotation that runs over
@@ -63,6 +66,7 @@ pub fn pair(text: &str, seg: &Segmented, marks: &[Mark]) -> Vec<QuoteSpan> {
                             span: Span::new(open.mark.start, mark.end),
                             content: Span::new(open.mark.end, mark.start),
                             closed: true,
+                            cut: false,
                             family: mark.family,
                             group,
                             nested: std::mem::take(&mut nested),
@@ -77,7 +81,10 @@ pub fn pair(text: &str, seg: &Segmented, marks: &[Mark]) -> Vec<QuoteSpan> {
                     let end = trim_end(text, open.mark.end, mark.start);
                     if end > open.mark.end {
                         let g = out.len();
-                        out.push(unclosed(open, end, g, &mut nested));
+                        out.push(QuoteSpan {
+                            cut: true,
+                            ..unclosed(open, end, g, &mut nested)
+                        });
                     }
                     stack.push(Open { mark, group: None });
                 }
@@ -133,6 +140,7 @@ fn unclosed(open: Open, end: usize, default_group: usize, nested: &mut Vec<Span>
         span: Span::new(open.mark.start, end),
         content: Span::new(open.mark.end, end),
         closed: false,
+        cut: false,
         family: open.mark.family,
         group: open.group.unwrap_or(default_group),
         nested: std::mem::take(nested),

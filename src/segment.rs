@@ -386,6 +386,42 @@ mod tests {
     }
 
     #[test]
+    fn the_block_index_finds_the_same_tokens_as_a_search_of_all() {
+        let texts = [
+            "",
+            "x",
+            "\u{201C}We won,\u{201D} she said. \u{1F600} Emoji and caf\u{E9} \u{5D0}\u{5D1} text.\n\nNext",
+            &"\"x\" ".repeat(100),
+            &"Mr. Smith of the U.S. ".repeat(40),
+            &format!("{}\n{}", " ".repeat(300), "word ".repeat(50)),
+        ];
+        for text in texts {
+            let seg = Segmented::new(text, Lexicon::get());
+            for pos in 0..=text.len() + 40 {
+                assert_eq!(
+                    seg.token_at_or_after(pos),
+                    seg.tokens.partition_point(|t| t.span.start < pos),
+                    "first token at or after {pos} in {text:?}"
+                );
+                assert_eq!(
+                    seg.token_ending_by(pos),
+                    seg.tokens.partition_point(|t| t.span.end <= pos),
+                    "tokens ending by {pos} in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_pushed_after_segmenting_are_still_found() {
+        let text = "One two three four five six seven eight nine ten eleven twelve";
+        let mut seg = Segmented::new(text, Lexicon::get());
+        let last = *seg.tokens.last().expect("tokens");
+        seg.tokens.truncate(3);
+        assert_eq!(seg.token_at_or_after(last.span.start), 3);
+    }
+
+    #[test]
     fn paragraphs_are_lines() {
         let text = "Headline here\n\nFirst para.\nSecond para.\n  \n Third. ";
         let seg = Segmented::new(text, Lexicon::get());

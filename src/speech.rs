@@ -45,6 +45,8 @@ impl NotSpeech {
 struct Reading<'t> {
     content: &'t str,
     words: usize,
+    /// The length of its longest word, in characters.
+    longest: usize,
     sentence_like: bool,
     /// Most words capitalised, as in a title or a name ("Face the Nation").
     title_case: bool,
@@ -67,7 +69,8 @@ pub fn judge(
 ) -> Result<(), NotSpeech> {
     let text = doc.text;
     let r = read(doc, q);
-    if r.words == 0 || looks_like_markup(text, q.span.start, r.content) {
+    // (no word of two characters: a letter named, a variable, a grade, "x" in a run of them)
+    if r.words == 0 || r.longest < 2 || looks_like_markup(text, q.span.start, r.content) {
         return Err(NotSpeech::Markup);
     }
     if continues {
@@ -147,7 +150,9 @@ pub fn judge(
         }
         return Err(NotSpeech::Title);
     }
-    if r.sentence_like || r.standalone && r.ends_sentence || !q.closed {
+    // (a quotation whose paragraph ended before its closing mark may go on in the next:
+    // speech; one cut short by a second opening mark is judged on its words)
+    if r.sentence_like || r.standalone && r.ends_sentence || !q.closed && !q.cut {
         return Ok(());
     }
     if speaking_nearby(doc, q) {
@@ -190,9 +195,15 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
     let b = doc.token_before(q.content.end);
     let mut words = 0;
     let mut capitalised = 0;
+    let mut longest = 0;
     for i in a..b.max(a) {
         if doc.is_word(i) {
             let w = doc.tok(i);
+            longest = longest.max(if w.len() == 1 {
+                1
+            } else {
+                w.chars().take(2).count()
+            });
             if w.chars().next().is_some_and(char::is_alphabetic) {
                 words += 1;
                 if w.chars().next().is_some_and(char::is_uppercase) || is_minor_title_word(w) {
@@ -235,6 +246,7 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
     Reading {
         content,
         words,
+        longest,
         sentence_like,
         title_case,
         standalone,
