@@ -64,13 +64,57 @@ fn sweep(extractor: &Extractor, small: usize, only: &[String]) {
     println!("\nworst ratio: {:.2} ({})", worst.0, worst.1);
 }
 
+/// Writes the comparisons to `path` for the WebAssembly benchmark (`www/bench/adversarial.mjs`):
+/// one JSON line per text, `{"group", "role", "text"}`, two texts a group: the sweep's shapes
+/// at `small` and four times `small` bytes (roles "1x", "4x"), `"x" ` side by side at 2 MB
+/// against ordinary text, colliding names against random names ("hostile", "plain").
+fn dump(path: &str, small: usize, only: &[String]) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).expect("the dump file");
+    let mut out = std::io::BufWriter::new(file);
+    let mut line = |group: &str, role: &str, text: &str| {
+        let record = serde_json::json!({ "group": group, "role": role, "text": text });
+        writeln!(out, "{record}").expect("written");
+    };
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
+    for ((name, a), (_, b)) in sweep_inputs(small).into_iter().zip(sweep_inputs(4 * small)) {
+        if wanted(&name) {
+            line(&name, "1x", &a);
+            line(&name, "4x", &b);
+        }
+    }
+    if wanted("\"x\" side by side at 2 MB") {
+        let x = "\"x\" ".repeat(500_000);
+        line("\"x\" side by side at 2 MB", "hostile", &x);
+        line("\"x\" side by side at 2 MB", "plain", &ordinary(x.len()));
+    }
+    if wanted("68000 colliding names") {
+        let colliding = hostile::colliding_names(68_000);
+        let random = hostile::random_names(68_000, colliding[0].len());
+        line(
+            "68000 colliding names",
+            "hostile",
+            &hostile::listing(&colliding),
+        );
+        line("68000 colliding names", "plain", &hostile::listing(&random));
+    }
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
     // any other argument (not a flag cargo passes) picks the inputs whose names hold it
     let only: Vec<String> = std::env::args()
         .skip(1)
-        .filter(|a| !matches!(a.as_str(), "quick" | "sweep" | "big") && !a.starts_with("--"))
+        .filter(|a| {
+            !matches!(a.as_str(), "quick" | "sweep" | "big" | "dump") && !a.starts_with("--")
+        })
         .collect();
+    if let Some(path) = std::env::args().skip_while(|a| a != "dump").nth(1) {
+        let big = std::env::args().any(|a| a == "big");
+        let only: Vec<String> = only.into_iter().filter(|o| *o != path).collect();
+        dump(&path, if big { 500_000 } else { 40_000 }, &only);
+        return;
+    }
     if std::env::args().any(|a| a == "sweep") {
         let big = std::env::args().any(|a| a == "big");
         let extractor = Extractor::new();
@@ -80,6 +124,26 @@ fn main() {
     let extractor = Extractor::new();
     extractor.extract("Warm-up: \"the word lists are read once,\" she said.");
     println!("| input | bytes | hostile | ordinary, same size | ratio |\n|---|---|---|---|---|");
+    // issue 16's hash flooding: names chosen to collide under FNV against random names of
+    // the same shape (68,000 names: about 2 million characters; quick: 6,800)
+    let n = if quick { 6_800 } else { 68_000 };
+    let colliding = hostile::colliding_names(n);
+    let random = hostile::random_names(n, colliding[0].len());
+    if only.is_empty() || only.iter().any(|o| "colliding names".contains(o.as_str())) {
+        let (a, b) = (hostile::listing(&colliding), hostile::listing(&random));
+        let (mut hostile, mut plain) = (Duration::MAX, Duration::MAX);
+        for _ in 0..3 {
+            hostile = hostile.min(analyse(&extractor, &a));
+            plain = plain.min(analyse(&extractor, &b));
+        }
+        println!(
+            "| {n} colliding names (against random names) | {} | {:.1} ms | {:.1} ms | {:.2} |",
+            a.len(),
+            hostile.as_secs_f64() * 1e3,
+            plain.as_secs_f64() * 1e3,
+            hostile.as_secs_f64() / plain.as_secs_f64()
+        );
+    }
     // issue 16's shapes at 2 MB (quick: 200 KB), against ordinary text of the same size
     let shaped = shapes(if quick { 200_000 } else { 2_000_000 });
     for (name, text) in inputs(if quick { 10 } else { 1 }).into_iter().chain(shaped) {

@@ -65,6 +65,7 @@ pub mod chars;
 pub mod doc;
 pub mod html;
 pub mod jsonl;
+pub mod keyed;
 pub mod lexicon;
 pub mod marks;
 pub mod names;

@@ -9,11 +9,15 @@ pub struct Options {
     /// Also list the quoted spans judged not to be speech (scare quotes, titles, nicknames),
     /// with the reason, under `rejected`.
     pub rejected: bool,
+    /// The largest result the wasm API builds, in bytes of JSON (about: see
+    /// [`Report::size_hint`](crate::Report::size_hint)); a larger one is refused with an
+    /// error. `None`: [`result_limit`](crate::report::result_limit) of the text.
+    pub max_result: Option<usize>,
 }
 
 impl Options {
     /// The option names accepted in a JSON or JS options object.
-    pub const NAMES: &'static [&'static str] = &["rejected"];
+    pub const NAMES: &'static [&'static str] = &["rejected", "maxResult"];
 
     /// These options with `rejected` set to `on`.
     pub fn with_rejected(mut self, on: bool) -> Options {
@@ -28,10 +32,29 @@ impl Options {
         match (name, value) {
             ("rejected", OptionValue::Bool(b)) => self.rejected = b,
             ("rejected", OptionValue::Null) => {}
-            ("rejected", OptionValue::Other(what)) => {
+            ("rejected", OptionValue::Other(what) | OptionValue::Number(_, what)) => {
                 return Err(Error::new(
                     ErrorKind::BadValue,
                     format!("option \"rejected\" must be a boolean, not {what}"),
+                ));
+            }
+            ("maxResult", OptionValue::Number(n, _)) if n >= 0.0 && n.fract() == 0.0 => {
+                // (a float that large is past any memory: as usize, it saturates)
+                self.max_result = Some(n as usize);
+            }
+            ("maxResult", OptionValue::Null) => {}
+            (
+                "maxResult",
+                OptionValue::Bool(_) | OptionValue::Other(_) | OptionValue::Number(..),
+            ) => {
+                let what = match value {
+                    OptionValue::Bool(b) => b.to_string(),
+                    OptionValue::Other(w) | OptionValue::Number(_, w) => w.to_string(),
+                    OptionValue::Null => "null".to_string(),
+                };
+                return Err(Error::new(
+                    ErrorKind::BadValue,
+                    format!("option \"maxResult\" must be a whole number of bytes, not {what}"),
                 ));
             }
             _ => {
@@ -65,6 +88,9 @@ impl Options {
             let value = match v {
                 serde_json::Value::Bool(b) => OptionValue::Bool(*b),
                 serde_json::Value::Null => OptionValue::Null,
+                serde_json::Value::Number(n) => {
+                    OptionValue::Number(n.as_f64().unwrap_or(f64::NAN), &shown)
+                }
                 _ => OptionValue::Other(&shown),
             };
             opts.set(name, value)?;
@@ -82,12 +108,14 @@ impl Options {
 }
 
 /// An option's value as the caller gave it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum OptionValue<'a> {
     /// `true` or `false`.
     Bool(bool),
     /// `null` (or `undefined` from JS): the default.
     Null,
+    /// A number, and how it reads.
+    Number(f64, &'a str),
     /// Anything else, as it reads ("\"yes\"", "3").
     Other(&'a str),
 }
@@ -133,6 +161,24 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn max_result_is_a_whole_number_of_bytes() {
+        let o = Options::from_json(&serde_json::json!({"maxResult": 5000})).unwrap();
+        assert_eq!(o.max_result, Some(5000));
+        let o = Options::from_json(&serde_json::json!({"maxResult": null})).unwrap();
+        assert_eq!(o.max_result, None);
+        for bad in [
+            serde_json::json!(-1),
+            serde_json::json!(2.5),
+            serde_json::json!("5"),
+            serde_json::json!(true),
+        ] {
+            let e = Options::from_json(&serde_json::json!({ "maxResult": bad })).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::BadValue);
+            assert!(e.to_string().contains("whole number of bytes"), "{e}");
+        }
+    }
 
     #[test]
     fn unknown_option_is_named() {

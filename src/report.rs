@@ -170,6 +170,14 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
     utf16_units(&text.as_bytes()[..byte])
 }
 
+/// The largest result the wasm API builds for a text of `bytes` bytes, in bytes of JSON
+/// ([`Report::size_hint`]): 32 times the text (the analysis gives at most about 20; ordinary
+/// news about 3), at least 1 MB, at most 256 MB. A result past it would be a fault, and
+/// built as JS objects it could exhaust the page's heap, which no caller can recover from.
+pub fn result_limit(bytes: usize) -> usize {
+    bytes.saturating_mul(32).clamp(1 << 20, 256 << 20)
+}
+
 impl<'a> Report<'a> {
     /// Builds the JSON record for `analysis` of `text`.
     pub fn new(text: &'a str, analysis: &'a Analysis, options: &Options) -> Report<'a> {
@@ -235,6 +243,41 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// About how many bytes the record's JSON takes, counted from its records without
+    /// writing it (within a quarter: each number is taken as five digits, each string as
+    /// needing no escapes). The wasm API refuses a result over its limit
+    /// ([`result_limit`]) before building it as JS objects.
+    pub fn size_hint(&self) -> usize {
+        const NUMBER: usize = 5;
+        let span =
+            |s: &Option<SpanRecord>| s.as_ref().map_or(4, |s| 28 + 2 * NUMBER + s.text.len());
+        let quotes: usize = self
+            .quotes
+            .iter()
+            .map(|q| 95 + 4 * NUMBER + q.text.len() + span(&q.speaker) + span(&q.cue))
+            .sum();
+        let actors: usize = self
+            .actors
+            .iter()
+            .map(|a| {
+                let titles: usize = a.titles.iter().map(|t| t.len() + 3).sum();
+                let mentions: usize = a
+                    .mentions
+                    .iter()
+                    .map(|m| 45 + 2 * NUMBER + m.text.len())
+                    .sum();
+                70 + NUMBER + a.name.len() + titles + mentions + a.quotes.len() * (NUMBER + 1)
+            })
+            .sum();
+        let rejected: usize = self
+            .rejected
+            .iter()
+            .flatten()
+            .map(|r| 50 + 2 * NUMBER + r.text.len())
+            .sum();
+        30 + quotes + actors + rejected
+    }
+
     /// The record as compact JSON, exactly as the wasm API returns it.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a report always serialises")
@@ -244,6 +287,27 @@ impl<'a> Report<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_size_hint_is_within_a_quarter_of_the_json() {
+        let texts = [
+            "",
+            "\u{201C}We won,\u{201D} said Mayor Ana Ruiz. She said the vote was fair. \u{1F600}",
+            &"\"The plan is sound,\" Finance Minister Lena Berg told reporters on Friday. "
+                .repeat(50),
+        ];
+        for text in texts {
+            let analysis = crate::Extractor::new().extract(text);
+            for options in [Options::default(), Options::default().with_rejected(true)] {
+                let report = Report::new(text, &analysis, &options);
+                let (hint, json) = (report.size_hint() as f64, report.to_json().len() as f64);
+                assert!(
+                    (hint - json).abs() <= 0.1 * json + 40.0,
+                    "{hint} for {json}: {text:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn offsets_count_utf16_units() {

@@ -149,7 +149,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
         }
     }
     // Speaker mentions shared by several quotations (continuations) map to one entry.
-    let mut first_entry: crate::lexicon::Map<Span, usize> = crate::lexicon::Map::default();
+    let mut first_entry: crate::lexicon::Map<Span, usize> = Default::default();
     for (i, s) in speakers.iter().enumerate() {
         let Some(s) = s else { continue };
         match (entry_of[i], first_entry.get(s)) {

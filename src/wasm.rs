@@ -44,7 +44,12 @@ export interface Rejected { start: number; end: number; text: string; reason: "m
 /** The result of analyze(). */
 export interface Analysis { quotes: Quote[]; actors: Actor[]; rejected?: Rejected[] }
 /** Options of analyze(); unknown names throw. */
-export interface Options { rejected?: boolean }
+export interface Options {
+  rejected?: boolean;
+  /** The largest result to build, in bytes of JSON (about); a larger one throws. Default:
+   * 32 times the text, at least 1 MB, at most 256 MB. */
+  maxResult?: number;
+}
 "#;
 
 /// Analyses `text` and returns `{quotes, actors}` with UTF-16 offsets.
@@ -55,6 +60,20 @@ pub fn analyze(
 ) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
     with_report(text, &options, |report| {
+        let limit = options
+            .max_result
+            .unwrap_or_else(|| crate::report::result_limit(text.len()));
+        let size = report.size_hint();
+        if size > limit {
+            return Err(JsError::new(&format!(
+                "whosaid: the result is too large: about {:.1} MB for {:.1} MB of text, over \
+                 its limit of {:.1} MB (the option maxResult; by default 32 times the text, \
+                 at least 1 MB, at most 256 MB)",
+                size as f64 / 1e6,
+                text.len() as f64 / 1e6,
+                limit as f64 / 1e6
+            )));
+        }
         report
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
@@ -89,10 +108,11 @@ fn read_options(options: JsValue) -> Result<Options, JsError> {
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default());
-        let value = match value.as_bool() {
-            Some(b) => OptionValue::Bool(b),
-            None if value.is_null() || value.is_undefined() => OptionValue::Null,
-            None => OptionValue::Other(&shown),
+        let value = match (value.as_bool(), value.as_f64()) {
+            (Some(b), _) => OptionValue::Bool(b),
+            (_, Some(n)) => OptionValue::Number(n, &shown),
+            _ if value.is_null() || value.is_undefined() => OptionValue::Null,
+            _ => OptionValue::Other(&shown),
         };
         opts.set(&name, value)
             .map_err(|e| JsError::new(&e.to_string()))?;

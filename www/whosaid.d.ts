@@ -85,6 +85,11 @@ export type Analysis = Result;
 export interface Options {
   /** Also return the quoted phrases judged not to be speech (scare quotes, titles). */
   rejected?: boolean;
+  /**
+   * The largest result to build, in bytes of JSON (about); a larger one rejects with
+   * {@link ResultTooLargeError}. Default: 32 times the text, at least 1 MB, at most 256 MB.
+   */
+  maxResult?: number;
 }
 
 /** Anything wasm-bindgen's `init` accepts as the wasm source. */
@@ -108,6 +113,16 @@ export class TrapError extends Error {
 }
 
 /**
+ * Thrown by {@link analyze} when the result would be larger than its limit (the option
+ * `maxResult`, bytes of JSON; by default 32 times the text, at least 1 MB, at most 256 MB),
+ * before it is built. The instance stays usable. `cause` is the analyzer's error.
+ */
+export class ResultTooLargeError extends Error {
+  constructor(message?: string, options?: { cause?: unknown });
+  name: 'ResultTooLargeError';
+}
+
+/**
  * Initialises the analyzer once; concurrent callers share one initialisation. After success,
  * `source` is ignored. Defaults to `./pkg/whosaid_bg.wasm` next to the loader (fetched; in Node
  * pass the bytes).
@@ -117,7 +132,8 @@ export function ready(source?: WasmSource): Promise<void>;
 /**
  * Finds quotations, speakers and actors in `text`. Calls {@link ready} if needed.
  * Rejects with the analyzer's `Error` for a bad option, with `TypeError` if `text` is not a
- * string, and with {@link TrapError} if the analyzer trapped on this text.
+ * string, with {@link TrapError} if the analyzer trapped on this text, and with
+ * {@link ResultTooLargeError} if the result would be over `options.maxResult`.
  */
 export function analyze(text: string, options?: Options): Promise<Result>;
 

@@ -37,6 +37,27 @@ export class TrapError extends Error {
   }
 }
 
+/**
+ * Thrown by {@link analyze} when the result would be larger than its limit, the option
+ * `maxResult` (bytes of JSON, about; by default 32 times the text, at least 1 MB, at most
+ * 256 MB), before it is built as JS objects: a result that large comes from a fault, and it
+ * could exhaust the page's heap, which nothing can recover from. The analyzer's own error is in
+ * `cause`; the instance stays usable.
+ */
+export class ResultTooLargeError extends Error {
+  /**
+   * @param {string} message
+   * @param {{cause?: unknown}} [options]
+   */
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'ResultTooLargeError';
+  }
+}
+
+/** The start of the analyzer's message for a result over its limit (src/wasm.rs). */
+const TOO_LARGE = 'whosaid: the result is too large';
+
 /** @type {WebAssembly.Module | null} The compiled module, kept to create fresh instances. */
 let compiled = null;
 
@@ -168,6 +189,7 @@ async function restart(n) {
  * @throws {Error} unchanged from the analyzer if an option is unknown or has the wrong type
  *   (the message names the option).
  * @throws {TrapError} if the analyzer trapped on this text; the next call uses a fresh instance.
+ * @throws {ResultTooLargeError} if the result would be over its limit (the option `maxResult`).
  */
 export async function analyze(text, options) {
   if (typeof text !== 'string') {
@@ -179,8 +201,13 @@ export async function analyze(text, options) {
     // Another call may have trapped while we waited: never use a discarded instance.
     if (promise !== live) continue;
     try {
-      return glue.analyze(text, options);
+      const result = glue.analyze(text, options);
+      if (!wellFormed(text)) ownSlices(text, result);
+      return result;
     } catch (e) {
+      if (e instanceof Error && e.message.startsWith(TOO_LARGE)) {
+        throw new ResultTooLargeError(e.message, { cause: e });
+      }
       if (!isTrap(e)) throw e;
       instances += 1;
       const restarted = restart(instances);
@@ -194,6 +221,37 @@ export async function analyze(text, options) {
       );
     }
   }
+}
+
+/**
+ * Whether `text` is well-formed UTF-16: no lone surrogate (half of an emoji cut off, say).
+ * @param {string} text
+ * @returns {boolean}
+ */
+function wellFormed(text) {
+  if (typeof text.isWellFormed === 'function') return text.isWellFormed();
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+/**
+ * Sets every span's `text` to the caller's own slice of `text`. The wasm reads a JS string as
+ * UTF-8, where a lone surrogate cannot exist: it becomes U+FFFD, one UTF-16 unit like the
+ * surrogate, so every offset still holds, but a span's `text` would show U+FFFD where the caller's
+ * string has the surrogate. (Actor names and titles are built from words, not sliced: they keep it.)
+ * @param {string} text
+ * @param {import('./whosaid.js').Result} result
+ */
+function ownSlices(text, result) {
+  const own = (/** @type {{start: number, end: number, text: string} | null} */ s) => {
+    if (s) s.text = text.slice(s.start, s.end);
+  };
+  for (const q of result.quotes) {
+    own(q);
+    own(q.speaker);
+    own(q.cue);
+  }
+  for (const a of result.actors) a.mentions.forEach(own);
+  result.rejected?.forEach(own);
 }
 
 /**

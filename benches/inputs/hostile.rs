@@ -117,6 +117,87 @@ pub fn sweep(bytes: usize) -> Vec<(String, String)> {
     out
 }
 
+/// `n` capitalised names, all of the same length, whose FNV-1a hashes as a `HashSet<&str>`
+/// takes them (the bytes, then 0xff) agree in their low 17 bits: the bits that place a key
+/// in a table of up to 131,072 slots (room for 114,000 keys), so that with FNV every name
+/// lands on one probe chain. Built the way an attacker would, offline: the low k bits of FNV-1a's state depend
+/// only on its low k bits and the byte, so from a state, the four-letter blocks that lead
+/// to one same next state are interchangeable, and a name is one choice of block per step.
+pub fn colliding_names(n: usize) -> Vec<String> {
+    const MASK: u64 = (1 << 17) - 1;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let step = |mut h: u64, block: &[u8]| {
+        for &b in block {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME) & MASK;
+        }
+        h
+    };
+    let letters = |k: usize, capital: bool| -> [u8; 4] {
+        let mut b = [0; 4];
+        let mut k = k;
+        for (i, c) in b.iter_mut().enumerate() {
+            *c = if i == 0 && capital { b'A' } else { b'a' } + (k % 26) as u8;
+            k /= 26;
+        }
+        b
+    };
+    // the steps: at each, every block leading from the state to the commonest next state
+    let mut state = 0xcbf2_9ce4_8422_2325 & MASK;
+    let mut steps: Vec<Vec<[u8; 4]>> = Vec::new();
+    let mut count = 1usize;
+    while count < n {
+        let capital = steps.is_empty();
+        let mut next: std::collections::HashMap<u64, Vec<[u8; 4]>> = Default::default();
+        for k in 0..26usize.pow(4) {
+            let block = letters(k, capital);
+            next.entry(step(state, &block)).or_default().push(block);
+        }
+        let (to, blocks) = next
+            .into_iter()
+            .max_by_key(|(to, blocks)| (blocks.len(), std::cmp::Reverse(*to)))
+            .expect("blocks");
+        state = to;
+        count = count.saturating_mul(blocks.len());
+        steps.push(blocks);
+    }
+    // the names: every choice of one block per step, the first `n` of them
+    let mut names = Vec::with_capacity(n);
+    for mut k in 0..n {
+        let mut name = Vec::with_capacity(4 * steps.len());
+        for blocks in &steps {
+            name.extend_from_slice(&blocks[k % blocks.len()]);
+            k /= blocks.len();
+        }
+        names.push(String::from_utf8(name).expect("letters"));
+    }
+    names
+}
+
+/// `n` capitalised names of `len` random letters: the shape of [`colliding_names`].
+pub fn random_names(n: usize, len: usize) -> Vec<String> {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut letter = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % 26) as u8
+    };
+    (0..n)
+        .map(|_| {
+            let name: Vec<u8> = (0..len)
+                .map(|i| if i == 0 { b'A' } else { b'a' } + letter())
+                .collect();
+            String::from_utf8(name).expect("letters")
+        })
+        .collect()
+}
+
+/// A text listing `names` in one sentence: each a capitalised word inside a sentence, so
+/// that every one goes into the table of words capitalised mid-sentence.
+pub fn listing(names: &[String]) -> String {
+    format!("The list named {}.", names.join(", "))
+}
+
 /// Each of [`SHAPES`] repeated to about `bytes` bytes.
 pub fn shapes(bytes: usize) -> Vec<(&'static str, String)> {
     SHAPES

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// A list prepared by `build.rs`: one entry a line, its forms separated by `|`, already
@@ -53,8 +53,9 @@ pub enum CueKind {
     Attitude,
 }
 
-/// FNV-1a: a fast hash for the short keys of the word lists (looked up for every word of a
-/// text; the standard SipHash costs more than the lookups themselves, notably in wasm).
+/// FNV-1a: the actors' index keys (a tag and a word, hashed in pieces as the whole). Not
+/// the hash of any table: a table hashes its keys with a secret seed
+/// ([`Keyed`](crate::keyed::Keyed)), since FNV's collisions are easy to make.
 #[derive(Default, Clone, Copy)]
 pub struct Fnv(u64);
 
@@ -77,10 +78,10 @@ impl Hasher for Fnv {
     }
 }
 
-/// A map keyed by words, hashed with [`Fnv`].
-pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A set of words, hashed with [`Fnv`].
-pub type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// A map keyed by words, hashed with a secret seed ([`Keyed`](crate::keyed::Keyed)).
+pub type Map<K, V> = HashMap<K, V, crate::keyed::Keyed>;
+/// A set of words, hashed with a secret seed ([`Keyed`](crate::keyed::Keyed)).
+pub type Set<K> = HashSet<K, crate::keyed::Keyed>;
 
 /// What a name in the gazetteer (`places.txt`, `bodies.txt`) names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,9 @@
 // NUL bytes, right-to-left text with bidirectional controls, unbalanced and deeply nested quote
 // marks, and long runs of quote marks. analyze() must resolve for each, never trap (the instance
 // count stays 1), and every offset must be a UTF-16 index into the string as JavaScript holds
-// it: `text.slice(start, end)` is the span, where a lone surrogate (which has no UTF-8 form and
-// reaches the analyzer as U+FFFD, one code unit for one) reads as U+FFFD in the result's `text`.
+// it: `text.slice(start, end)` is the span and its `text`, lone surrogates included (they have
+// no UTF-8 form and reach the analyzer as U+FFFD, one code unit for one; the loader gives every
+// span's `text` from the caller's own string: issue 16).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +19,7 @@ async function check(name, text) {
   const result = await analyze(text);
   for (const [where, s] of spans(result)) {
     assert.ok(0 <= s.start && s.start < s.end && s.end <= text.length, `${name}: ${where} ${s.start}..${s.end} in range`);
-    assert.equal(s.text, text.slice(s.start, s.end).toWellFormed(), `${name}: ${where} is its slice of the text`);
+    assert.equal(s.text, text.slice(s.start, s.end), `${name}: ${where} is its slice of the text`);
   }
   for (const q of result.quotes) {
     assert.ok(q.actor === null || (q.actor >= 0 && q.actor < result.actors.length), `${name}: actor index`);
@@ -34,6 +35,11 @@ test('lone surrogates are one code unit each, and offsets after them stay right'
     const q = result.quotes.find((x) => x.text.includes('rebuild'));
     assert.ok(q, 'the quotation after the lone surrogate is found');
     assert.equal(text.slice(q.start, q.end), q.text, 'its offsets are those of the JS string');
+    // inside a quotation: its text is the caller's, surrogate and all
+    const inside = `"We will ${s} rebuild the bridge," Mayor Alma Reyes said.`;
+    const [r] = (await check(`inside ${escape(s)}`, inside)).quotes;
+    assert.ok(r.text.includes(s), 'the quotation holds the lone surrogate, not U+FFFD');
+    assert.equal(r.text, inside.slice(r.start, r.end));
   }
 });
 

@@ -13,6 +13,7 @@ import {
   version,
   instanceCount,
   TrapError,
+  ResultTooLargeError,
 } from '../whosaid.js';
 // The same module record as the loader's first instance (same URL), used only to reach the live
 // instance's memory in the trap test: `initSync()` returns the exports once initialised.
@@ -155,6 +156,22 @@ test('a wrongly typed option rejects with an Error naming the option', async () 
     assert.match(e.message, /rejected/);
     return true;
   });
+});
+
+test('a result over maxResult rejects with ResultTooLargeError, and the instance stays', async () => {
+  const before = instanceCount();
+  const full = await analyze(ARTICLE);
+  const size = JSON.stringify(full).length;
+  await assert.rejects(analyze(ARTICLE, { maxResult: Math.floor(size / 2) }), (e) => {
+    assert.ok(e instanceof ResultTooLargeError, `${e.name}: ${e.message}`);
+    assert.ok(!(e instanceof TrapError), 'not a trap');
+    assert.match(e.message, /too large.*maxResult/);
+    return true;
+  });
+  assert.deepEqual(await analyze(ARTICLE, { maxResult: size * 2 }), full, 'under the limit: the result');
+  assert.equal(instanceCount(), before, 'no restart');
+  await assert.rejects(analyze(ARTICLE, { maxResult: -1 }), /maxResult.*whole number of bytes/);
+  await assert.rejects(analyze(ARTICLE, { maxResult: '5' }), /maxResult.*whole number of bytes/);
 });
 
 test('a text that is not a string rejects with TypeError', async () => {
