@@ -100,6 +100,23 @@ fn dump(path: &str, small: usize, only: &[String]) {
     }
 }
 
+/// Analyses `hostile` and `plain` alternately (so that both see the same machine), best of
+/// `runs` each, and prints their row.
+fn compare(extractor: &Extractor, name: &str, hostile: &str, plain: &str, runs: usize) {
+    let (mut a, mut b) = (Duration::MAX, Duration::MAX);
+    for _ in 0..runs {
+        a = a.min(analyse(extractor, hostile));
+        b = b.min(analyse(extractor, plain));
+    }
+    println!(
+        "| {name} | {} | {:.1} ms | {:.1} ms | {:.2} |",
+        hostile.len(),
+        a.as_secs_f64() * 1e3,
+        b.as_secs_f64() * 1e3,
+        a.as_secs_f64() / b.as_secs_f64()
+    );
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
     // any other argument (not a flag cargo passes) picks the inputs whose names hold it
@@ -131,18 +148,8 @@ fn main() {
     let random = hostile::random_names(n, colliding[0].len());
     if only.is_empty() || only.iter().any(|o| "colliding names".contains(o.as_str())) {
         let (a, b) = (hostile::listing(&colliding), hostile::listing(&random));
-        let (mut hostile, mut plain) = (Duration::MAX, Duration::MAX);
-        for _ in 0..3 {
-            hostile = hostile.min(analyse(&extractor, &a));
-            plain = plain.min(analyse(&extractor, &b));
-        }
-        println!(
-            "| {n} colliding names (against random names) | {} | {:.1} ms | {:.1} ms | {:.2} |",
-            a.len(),
-            hostile.as_secs_f64() * 1e3,
-            plain.as_secs_f64() * 1e3,
-            hostile.as_secs_f64() / plain.as_secs_f64()
-        );
+        let name = format!("{n} colliding names (against random names)");
+        compare(&extractor, &name, &a, &b, 3);
     }
     // issue 16's shapes at 2 MB (quick: 200 KB), against ordinary text of the same size
     let shaped = shapes(if quick { 200_000 } else { 2_000_000 });
@@ -151,19 +158,12 @@ fn main() {
             continue;
         }
         let same = ordinary(text.len());
-        let runs = if text.len() > 2_000_000 { 3 } else { 5 };
-        let (mut hostile, mut plain) = (Duration::MAX, Duration::MAX);
-        for _ in 0..runs {
-            // alternating, so that both see the same machine
-            hostile = hostile.min(analyse(&extractor, &text));
-            plain = plain.min(analyse(&extractor, &same));
-        }
-        println!(
-            "| {name} | {} | {:.1} ms | {:.1} ms | {:.2} |",
-            text.len(),
-            hostile.as_secs_f64() * 1e3,
-            plain.as_secs_f64() * 1e3,
-            hostile.as_secs_f64() / plain.as_secs_f64()
+        compare(
+            &extractor,
+            name,
+            &text,
+            &same,
+            if text.len() > 2_000_000 { 3 } else { 5 },
         );
     }
 }

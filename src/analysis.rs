@@ -96,10 +96,16 @@ impl Extractor {
     /// panics, for any input.
     pub fn extract(&self, text: &str) -> Analysis {
         let mut doc = Doc::new(text, self.lexicon);
-        let marks = marks::classify(text);
-        let spans = quotes::pair(text, &doc.seg, &marks);
-        let closed: Vec<Span> = spans.iter().filter(|q| q.closed).map(|q| q.span).collect();
-        doc.drop_cues_inside(&closed);
+        // (the marks and the closed spans go once read: on a text of quote marks they are
+        // most of the memory, which the stages after can then reuse)
+        let spans = quotes::pair(text, &doc.seg, &marks::classify(text));
+        doc.drop_cues_inside(
+            &spans
+                .iter()
+                .filter(|q| q.closed)
+                .map(|q| q.span)
+                .collect::<Vec<_>>(),
+        );
         doc.quoted = spans.iter().map(|q| q.span).collect();
 
         // Speech or not, decided for each quotation as a whole (by its first part).

@@ -44,6 +44,10 @@ pub struct Doc<'t> {
     /// Counts for the search around each quotation, built on first use (after the cues
     /// inside quotations are dropped, when the cues no longer change).
     nearby: OnceCell<Nearby>,
+    /// For each token, one more than the index of the cue that starts at it (0: none),
+    /// built on first use: the rules ask for the cue at a token far more often than there
+    /// are tokens (every token of a clause, for every cue).
+    cue_starts: OnceCell<Vec<u32>>,
 }
 
 /// Where the speech nouns, relative pronouns and saying cues are, so that asking whether a
@@ -126,6 +130,7 @@ impl<'t> Doc<'t> {
             lexicon,
             quoted: Vec::new(),
             nearby: OnceCell::new(),
+            cue_starts: OnceCell::new(),
         }
     }
 
@@ -194,6 +199,9 @@ impl<'t> Doc<'t> {
             }
             !quotes.get(k).is_some_and(|q| q.contains(c.span))
         });
+        // (what was built from the cues is built again from those left)
+        self.nearby = OnceCell::new();
+        self.cue_starts = OnceCell::new();
     }
 
     /// True when byte `pos` lies inside a quotation (marks excluded).
@@ -295,8 +303,25 @@ impl<'t> Doc<'t> {
     /// The cue that starts exactly at token `i`, if any.
     pub fn cue_at_token(&self, i: usize) -> Option<Cue> {
         let start = self.seg.tokens[i].span.start;
-        let k = self.cues.partition_point(|c| c.span.start < start);
-        self.cues.get(k).copied().filter(|c| c.span.start == start)
+        if self.cues.len() >= u32::MAX as usize {
+            // (four billion cues: never in a text that fits in memory; searched for)
+            let k = self.cues.partition_point(|c| c.span.start < start);
+            return self.cues.get(k).copied().filter(|c| c.span.start == start);
+        }
+        let starts = self.cue_starts.get_or_init(|| {
+            let mut starts = vec![0u32; self.seg.tokens.len()];
+            for (k, c) in self.cues.iter().enumerate() {
+                let j = self.seg.token_at_or_after(c.span.start);
+                if let Some(slot) = starts.get_mut(j).filter(|s| **s == 0) {
+                    if self.seg.tokens[j].span.start == c.span.start {
+                        *slot = k as u32 + 1;
+                    }
+                }
+            }
+            starts
+        });
+        let k = *starts.get(i)? as usize;
+        k.checked_sub(1).map(|k| self.cues[k])
     }
 
     /// Index of the first token starting at or after byte `pos`.

@@ -343,7 +343,7 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
         let hi = reports.partition_point(|r| r.content.start <= cue.start);
         lo..hi.max(lo)
     };
-    let says = |r: &Reported| {
+    let says_of = |r: &Reported| {
         doc.cue_at_token(doc.token_after(r.cue.start))
             .is_some_and(|c| {
                 matches!(
@@ -362,6 +362,7 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
         let r = &reports[i];
         let k = doc.token_after(r.cue.start);
         let participle = doc.str(r.cue).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
+        let says = std::cell::OnceCell::new();
         let mut depth = 0;
         let mut borrowed = false;
         for j in around(r.cue) {
@@ -372,7 +373,11 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
             if j < i && keep[j] {
                 depth += 1;
             }
-            borrowed |= !participle && (r.speaker.start < outer.content.start || !says(r));
+            borrowed |= !participle
+                && (r.speaker.start < outer.content.start || !*says.get_or_init(|| says_of(r)));
+            if borrowed || depth >= MAX_DEPTH {
+                break; // dropped, whatever the reports after
+            }
         }
         keep[i] = depth < MAX_DEPTH && !borrowed;
     }

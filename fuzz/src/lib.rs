@@ -296,6 +296,14 @@ pub fn check_text(extractor: &whosaid::Extractor, text: &str) -> Analysis {
     check_report(text, &analysis, &with, &report);
     let plain = Report::new(text, &analysis, &Options::default());
     assert!(plain.rejected.is_none());
+    // the output grows with the text, not faster (issue 16): the JSON is about 20x the text
+    // at most; 64x and a few KB leave room for the shortest texts, not for a blow-up
+    let json = plain.to_json().len();
+    assert!(
+        json <= 64 * text.len() + 4096,
+        "{json} bytes of JSON for {} bytes of text",
+        text.len()
+    );
     assert_eq!(
         (&plain.quotes, &plain.actors),
         (&report.quotes, &report.actors)
