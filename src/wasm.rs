@@ -66,18 +66,24 @@ pub fn analyze(
         let size = report.size_hint();
         if size > limit {
             return Err(JsError::new(&format!(
-                "whosaid: the result is too large: about {:.1} MB for {:.1} MB of text, over \
-                 its limit of {:.1} MB (the option maxResult; by default 32 times the text, \
-                 at least 1 MB, at most 256 MB)",
-                size as f64 / 1e6,
-                text.len() as f64 / 1e6,
-                limit as f64 / 1e6
+                "whosaid: the result is too large: about {} MB for {} MB of text, over its \
+                 limit of {} MB (the option maxResult; by default 32 times the text, at least \
+                 1 MB, at most 256 MB)",
+                megabytes(size),
+                megabytes(text.len()),
+                megabytes(limit)
             )));
         }
         report
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
     })
+}
+
+/// `bytes` in megabytes with one decimal, "12.3" (integer arithmetic: formatting a float
+/// would bring its algorithms into the wasm, 20 KB).
+fn megabytes(bytes: usize) -> String {
+    format!("{}.{}", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
 }
 
 /// The version of whosaid.
