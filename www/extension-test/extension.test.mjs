@@ -289,3 +289,26 @@ test('an article with no quotation: the panel tells it apart from "not highlight
     await panel.close();
   }
 });
+
+test('one 320 KB sentence of attributions ("he said he said …"): highlighted, its result bounded, the worker alive', { timeout: 180_000 }, async () => {
+  const url = `${origin}/extension-test/pages/plain.html`;
+  const { page, errors } = await openPage(ext.context);
+  try {
+    await page.goto(url);
+    const length = await page.evaluate(() => {
+      const p = document.querySelector('p');
+      p.textContent = 'he said '.repeat(40_000);
+      return p.textContent.length;
+    });
+    const tabId = await tabIdOf(url);
+    assert.equal(await toggle(tabId), 'highlighted', 'the toggle highlights the page');
+    const s = await state(tabId);
+    assert.ok(s && s.quotes.length > 0, 'the reports are found');
+    const size = JSON.stringify({ quotes: s.quotes, actors: s.actors }).length;
+    assert.ok(size <= 20 * length, `the result is ${size} characters for ${length} of text: at most 20 times`);
+    assert.equal(await toggle(tabId), 'cleared', 'the worker still answers: the second toggle clears');
+    assert.deepEqual(errors, [], 'no console error or page error');
+  } finally {
+    await page.close();
+  }
+});

@@ -74,6 +74,14 @@ test('combining marks and emoji sequences', async () => {
   await check('emoji', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467} "We are \u{1F389} ready," said \u{1F1FA}\u{1F1F8} Ana Ruiz.');
 });
 
+test('one sentence of 40,000 attributions ("he said he said …"): resolves, and the result is at most 20 times the text', async () => {
+  const text = 'he said '.repeat(40_000);
+  const result = await check('he said x 40,000', text);
+  assert.ok(result.quotes.length > 0, 'the reports are found');
+  const size = JSON.stringify(result).length;
+  assert.ok(size <= 20 * text.length, `${size} characters of result for ${text.length} of text`);
+});
+
 test('no call trapped', () => {
   assert.equal(instanceCount(), 1, 'still the first instance');
 });
