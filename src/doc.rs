@@ -4,7 +4,7 @@
 use crate::lexicon::{ascii_lower, lowercase, CueKind, Lexicon, SHORT_NAME, WORD};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// A reporting cue found in the text ("said", "according to").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +48,9 @@ pub struct Doc<'t> {
     /// built on first use: the rules ask for the cue at a token far more often than there
     /// are tokens (every token of a clause, for every cue).
     cue_starts: OnceCell<Vec<u32>>,
+    /// For each token, one more than the first token from it on, in its sentence, where a
+    /// reported clause ends (0: not looked up yet): see [`Doc::next_boundary`].
+    boundaries: RefCell<Vec<u32>>,
 }
 
 /// Where the speech nouns, relative pronouns and saying cues are, so that asking whether a
@@ -131,6 +134,7 @@ impl<'t> Doc<'t> {
             quoted: Vec::new(),
             nearby: OnceCell::new(),
             cue_starts: OnceCell::new(),
+            boundaries: RefCell::new(Vec::new()),
         }
     }
 
@@ -202,6 +206,7 @@ impl<'t> Doc<'t> {
         // (what was built from the cues is built again from those left)
         self.nearby = OnceCell::new();
         self.cue_starts = OnceCell::new();
+        self.boundaries = RefCell::new(Vec::new());
     }
 
     /// True when byte `pos` lies inside a quotation (marks excluded).
@@ -298,6 +303,53 @@ impl<'t> Doc<'t> {
             b2 -= 1;
         }
         a..b2
+    }
+
+    /// The first token among `from..end` (`end`: its sentence's end) for which `boundary`
+    /// holds, else `end`, where `boundary` depends on the token alone: the answer is kept
+    /// for every token read, so that each token of a text is read once however many
+    /// searches pass over it. Every caller must pass the same `boundary` (one per
+    /// document: the end of a reported clause, `reported::clause_end`).
+    pub(crate) fn next_boundary(
+        &self,
+        from: usize,
+        end: usize,
+        boundary: impl Fn(usize) -> bool,
+    ) -> usize {
+        let tokens = self.seg.tokens.len();
+        let search = |from: usize| (from..end).find(|&k| boundary(k)).unwrap_or(end);
+        if tokens >= u32::MAX as usize || from >= end {
+            return search(from);
+        }
+        let mut memo = self.boundaries.borrow_mut();
+        if memo.is_empty() {
+            memo.resize(tokens, 0);
+        }
+        if let Some(&known) = memo.get(from).filter(|&&k| k > 0) {
+            return known as usize - 1;
+        }
+        // walk on to the first boundary (or the sentence end), stopping early at a token
+        // already answered, and answer every token passed
+        let mut k = from;
+        let found = loop {
+            if k >= end {
+                break end;
+            }
+            if memo[k] > 0 {
+                break memo[k] as usize - 1;
+            }
+            if boundary(k) {
+                break k;
+            }
+            k += 1;
+        };
+        for slot in &mut memo[from..k.min(end)] {
+            *slot = found as u32 + 1;
+        }
+        if k < end && found == k {
+            memo[k] = found as u32 + 1;
+        }
+        found
     }
 
     /// The cue that starts exactly at token `i`, if any.
@@ -517,4 +569,35 @@ fn after_determiner(text: &str, seg: &Segmented, i: usize) -> bool {
                 "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their"
             )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_boundary_answers_as_a_search_whatever_the_order_of_the_questions() {
+        let text = "a b ; c d e ; f g h i ; j";
+        let boundary = |doc: &Doc, k: usize| doc.tok(k) == ";";
+        let n = Doc::new(text, Lexicon::get()).seg.tokens.len();
+        let search = |doc: &Doc, from: usize, end: usize| {
+            (from..end).find(|&k| boundary(doc, k)).unwrap_or(end)
+        };
+        for order in [
+            (0..n).collect::<Vec<_>>(),
+            (0..n).rev().collect(),
+            vec![5, 0, 9, 2, 12, 1, 7],
+        ] {
+            let doc = Doc::new(text, Lexicon::get());
+            for &from in &order {
+                for end in [n, n - 2] {
+                    let want = search(&doc, from, end);
+                    assert_eq!(
+                        doc.next_boundary(from, n, |k| boundary(&doc, k)).min(end),
+                        want
+                    );
+                }
+            }
+        }
+    }
 }

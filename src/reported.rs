@@ -467,14 +467,19 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
     let adjunct_ends =
         |k: usize| fronted && doc.tok(k) == "," && !doc.inside_quote(doc.token(k).span.start);
     let end = s.end_token.min(from + MAX_CLAUSE);
-    (from..end)
-        .find(|&k| {
-            doc.tok(k) == ";"
-                || doc.tok(k) == "," && new_clause(k)
-                || coordinated(k)
-                || adjunct_ends(k)
-        })
-        .unwrap_or(end)
+    // What ends a clause at a token depends on the token alone (and its sentence), not on
+    // where the clause began: the first such token from `from` on is looked up once for
+    // every token of the sentence, so that the clauses of a run of cues (`he said he said
+    // …`) do not each read their 500 tokens again. (The end of a fronted adjunct depends on
+    // the clause, and is looked for in it.)
+    let boundary =
+        |k: usize| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k) || coordinated(k);
+    let next = doc.next_boundary(from, s.end_token, boundary);
+    let end = end.min(next);
+    if !fronted {
+        return end;
+    }
+    (from..end).find(|&k| adjunct_ends(k)).unwrap_or(end)
 }
 
 /// A sentence's first word that opens an adverbial clause or phrase before the main clause:
