@@ -19,6 +19,11 @@ use whosaid::{Extractor, Options, Report};
 mod hostile;
 use hostile::{inputs, ordinary, shapes, sweep as sweep_inputs};
 
+/// Whether the input `name` is one the command line asks for (any, when it names none).
+fn wanted(only: &[String], name: &str) -> bool {
+    only.is_empty() || only.iter().any(|o| name.contains(o.as_str()))
+}
+
 /// The time of the whole analysis as a user runs it: extraction and the JSON report.
 fn analyse(extractor: &Extractor, text: &str) -> Duration {
     let t = Instant::now();
@@ -42,7 +47,7 @@ fn sweep(extractor: &Extractor, small: usize, only: &[String]) {
     };
     let mut worst = (0.0, String::new());
     for ((name, a), (_, b)) in sweep_inputs(small).into_iter().zip(sweep_inputs(4 * small)) {
-        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+        if !wanted(only, &name) {
             continue;
         }
         let (ta, tb) = (best(&a), best(&b));
@@ -76,7 +81,7 @@ fn dump(path: &str, small: usize, only: &[String]) {
         let record = serde_json::json!({ "group": group, "role": role, "text": text });
         writeln!(out, "{record}").expect("written");
     };
-    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
+    let wanted = |name: &str| wanted(only, name);
     for ((name, a), (_, b)) in sweep_inputs(small).into_iter().zip(sweep_inputs(4 * small)) {
         if wanted(&name) {
             line(&name, "1x", &a);
@@ -144,17 +149,17 @@ fn main() {
     // issue 16's hash flooding: names chosen to collide under FNV against random names of
     // the same shape (68,000 names: about 2 million characters; quick: 6,800)
     let n = if quick { 6_800 } else { 68_000 };
-    let colliding = hostile::colliding_names(n);
-    let random = hostile::random_names(n, colliding[0].len());
-    if only.is_empty() || only.iter().any(|o| "colliding names".contains(o.as_str())) {
+    let name = format!("{n} colliding names (against random names)");
+    if wanted(&only, &name) {
+        let colliding = hostile::colliding_names(n);
+        let random = hostile::random_names(n, colliding[0].len());
         let (a, b) = (hostile::listing(&colliding), hostile::listing(&random));
-        let name = format!("{n} colliding names (against random names)");
         compare(&extractor, &name, &a, &b, 3);
     }
     // issue 16's shapes at 2 MB (quick: 200 KB), against ordinary text of the same size
     let shaped = shapes(if quick { 200_000 } else { 2_000_000 });
     for (name, text) in inputs(if quick { 10 } else { 1 }).into_iter().chain(shaped) {
-        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+        if !wanted(&only, name) {
             continue;
         }
         let same = ordinary(text.len());

@@ -49,8 +49,8 @@ pub struct Doc<'t> {
     /// are tokens (every token of a clause, for every cue).
     cue_starts: OnceCell<Vec<u32>>,
     /// For each token, one more than the first token from it on, in its sentence, where a
-    /// reported clause ends (0: not looked up yet): see [`Doc::next_boundary`].
-    boundaries: RefCell<Vec<u32>>,
+    /// reported clause ends (0: not looked up yet): see [`Doc::next_clause_boundary`].
+    clause_boundaries: RefCell<Vec<u32>>,
 }
 
 /// Where the speech nouns, relative pronouns and saying cues are, so that asking whether a
@@ -134,7 +134,7 @@ impl<'t> Doc<'t> {
             quoted: Vec::new(),
             nearby: OnceCell::new(),
             cue_starts: OnceCell::new(),
-            boundaries: RefCell::new(Vec::new()),
+            clause_boundaries: RefCell::new(Vec::new()),
         }
     }
 
@@ -206,7 +206,7 @@ impl<'t> Doc<'t> {
         // (what was built from the cues is built again from those left)
         self.nearby = OnceCell::new();
         self.cue_starts = OnceCell::new();
-        self.boundaries = RefCell::new(Vec::new());
+        self.clause_boundaries = RefCell::new(Vec::new());
     }
 
     /// True when byte `pos` lies inside a quotation (marks excluded).
@@ -310,7 +310,7 @@ impl<'t> Doc<'t> {
     /// for every token read, so that each token of a text is read once however many
     /// searches pass over it. Every caller must pass the same `boundary` (one per
     /// document: the end of a reported clause, `reported::clause_end`).
-    pub(crate) fn next_boundary(
+    pub(crate) fn next_clause_boundary(
         &self,
         from: usize,
         end: usize,
@@ -321,7 +321,7 @@ impl<'t> Doc<'t> {
         if tokens >= u32::MAX as usize || from >= end {
             return search(from);
         }
-        let mut memo = self.boundaries.borrow_mut();
+        let mut memo = self.clause_boundaries.borrow_mut();
         if memo.is_empty() {
             memo.resize(tokens, 0);
         }
@@ -576,7 +576,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn next_boundary_answers_as_a_search_whatever_the_order_of_the_questions() {
+    fn next_clause_boundary_answers_as_a_search_whatever_the_order_of_the_questions() {
         let text = "a b ; c d e ; f g h i ; j";
         let boundary = |doc: &Doc, k: usize| doc.tok(k) == ";";
         let n = Doc::new(text, Lexicon::get()).seg.tokens.len();
@@ -593,7 +593,8 @@ mod tests {
                 for end in [n, n - 2] {
                     let want = search(&doc, from, end);
                     assert_eq!(
-                        doc.next_boundary(from, n, |k| boundary(&doc, k)).min(end),
+                        doc.next_clause_boundary(from, n, |k| boundary(&doc, k))
+                            .min(end),
                         want
                     );
                 }

@@ -17,8 +17,9 @@ use std::sync::OnceLock;
 use foldhash::fast::{FoldHasher, SeedableRandomState};
 use foldhash::SharedSeed;
 
-/// The hasher of [`Map`](crate::lexicon::Map) and [`Set`](crate::lexicon::Set): foldhash with the process's secret seed and
-/// a seed of its own. `Keyed::default()` gives a new seed each time.
+/// The hasher of [`Map`](crate::lexicon::Map) and [`Set`](crate::lexicon::Set): foldhash
+/// with the process's secret seed and a seed of its own. `Keyed::default()` gives a new
+/// seed each time.
 #[derive(Clone, Debug)]
 pub struct Keyed(SeedableRandomState);
 

@@ -32,10 +32,13 @@ impl Options {
         match (name, value) {
             ("rejected", OptionValue::Bool(b)) => self.rejected = b,
             ("rejected", OptionValue::Null) => {}
-            ("rejected", OptionValue::Other(what) | OptionValue::Number(_, what)) => {
+            ("rejected", _) => {
                 return Err(Error::new(
                     ErrorKind::BadValue,
-                    format!("option \"rejected\" must be a boolean, not {what}"),
+                    format!(
+                        "option \"rejected\" must be a boolean, not {}",
+                        value.shown()
+                    ),
                 ));
             }
             ("maxResult", OptionValue::Number(n, _)) if n >= 0.0 && n.fract() == 0.0 => {
@@ -43,18 +46,13 @@ impl Options {
                 self.max_result = Some(n as usize);
             }
             ("maxResult", OptionValue::Null) => {}
-            (
-                "maxResult",
-                OptionValue::Bool(_) | OptionValue::Other(_) | OptionValue::Number(..),
-            ) => {
-                let what = match value {
-                    OptionValue::Bool(b) => b.to_string(),
-                    OptionValue::Other(w) | OptionValue::Number(_, w) => w.to_string(),
-                    OptionValue::Null => "null".to_string(),
-                };
+            ("maxResult", _) => {
                 return Err(Error::new(
                     ErrorKind::BadValue,
-                    format!("option \"maxResult\" must be a whole number of bytes, not {what}"),
+                    format!(
+                        "option \"maxResult\" must be a whole number of bytes, not {}",
+                        value.shown()
+                    ),
                 ));
             }
             _ => {
@@ -118,6 +116,17 @@ pub enum OptionValue<'a> {
     Number(f64, &'a str),
     /// Anything else, as it reads ("\"yes\"", "3").
     Other(&'a str),
+}
+
+impl OptionValue<'_> {
+    /// The value as the caller wrote it, for an error message.
+    fn shown(self) -> String {
+        match self {
+            OptionValue::Bool(b) => b.to_string(),
+            OptionValue::Null => "null".to_string(),
+            OptionValue::Number(_, shown) | OptionValue::Other(shown) => shown.to_string(),
+        }
+    }
 }
 
 /// What went wrong with the caller's options.

@@ -244,7 +244,7 @@ impl<'a> Report<'a> {
     }
 
     /// About how many bytes the record's JSON takes, counted from its records without
-    /// writing it (within a quarter: each number is taken as five digits, each string as
+    /// writing it (within about a tenth: each number is taken as five digits, each string as
     /// needing no escapes). The wasm API refuses a result over its limit
     /// ([`result_limit`]) before building it as JS objects.
     pub fn size_hint(&self) -> usize {
@@ -289,7 +289,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_size_hint_is_within_a_quarter_of_the_json() {
+    fn the_size_hint_is_within_a_tenth_of_the_json() {
         let texts = [
             "",
             "\u{201C}We won,\u{201D} said Mayor Ana Ruiz. She said the vote was fair. \u{1F600}",

@@ -474,7 +474,7 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
     // the clause, and is looked for in it.)
     let boundary =
         |k: usize| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k) || coordinated(k);
-    let next = doc.next_boundary(from, s.end_token, boundary);
+    let next = doc.next_clause_boundary(from, s.end_token, boundary);
     let end = end.min(next);
     if !fronted {
         return end;

@@ -45,8 +45,8 @@ impl NotSpeech {
 struct Reading<'t> {
     content: &'t str,
     words: usize,
-    /// The length of its longest word, in characters.
-    longest: usize,
+    /// A word of two characters or more.
+    long_word: bool,
     sentence_like: bool,
     /// Most words capitalised, as in a title or a name ("Face the Nation").
     title_case: bool,
@@ -70,7 +70,7 @@ pub fn judge(
     let text = doc.text;
     let r = read(doc, q);
     // (no word of two characters: a letter named, a variable, a grade, "x" in a run of them)
-    if r.words == 0 || r.longest < 2 || looks_like_markup(text, q.span.start, r.content) {
+    if r.words == 0 || !r.long_word || looks_like_markup(text, q.span.start, r.content) {
         return Err(NotSpeech::Markup);
     }
     if continues {
@@ -80,9 +80,10 @@ pub fn judge(
     let close = doc.token_after(q.span.end);
     let mut words = [""; 4];
     let before = words_before(doc, open, &mut words);
+    let mut bufs = [[0u8; SHORT_NAME]; 4];
     let mut lower: [std::borrow::Cow<str>; 4] = Default::default();
-    for (l, w) in lower.iter_mut().zip(before) {
-        *l = lower_case(w);
+    for ((l, w), buf) in lower.iter_mut().zip(before).zip(&mut bufs) {
+        *l = lowercase(w, buf);
     }
     let lower = &lower[..before.len()];
     // "known as the", "dubbed a": the naming word stands before an article.
@@ -195,15 +196,11 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
     let b = doc.token_before(q.content.end);
     let mut words = 0;
     let mut capitalised = 0;
-    let mut longest = 0;
+    let mut long_word = false;
     for i in a..b.max(a) {
         if doc.is_word(i) {
             let w = doc.tok(i);
-            longest = longest.max(if w.len() == 1 {
-                1
-            } else {
-                w.chars().take(2).count()
-            });
+            long_word |= w.chars().nth(1).is_some();
             if w.chars().next().is_some_and(char::is_alphabetic) {
                 words += 1;
                 if w.chars().next().is_some_and(char::is_uppercase) || is_minor_title_word(w) {
@@ -246,7 +243,7 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
     Reading {
         content,
         words,
-        longest,
+        long_word,
         sentence_like,
         title_case,
         standalone,
@@ -291,15 +288,6 @@ fn looks_like_markup(text: &str, start: usize, content: &str) -> bool {
         || content.starts_with("http")
         || content.starts_with("www.")
         || content.starts_with("pic.")
-}
-
-/// A word lower-cased, borrowed when it has no capital (as `str::to_lowercase`).
-fn lower_case(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(w)
-    } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    }
 }
 
 /// The words right before the token `end` in the same sentence, as many as `out` holds,
