@@ -68,7 +68,7 @@ fn what_they_called(doc: &Doc, a: Attribution) -> Attribution {
     if !is_what || !crate::actors::is_pronoun(doc.str(speaker)) {
         return a;
     }
-    match sentence_subject(doc, doc.token(k).sentence) {
+    match sentence_subject(doc, doc.token(k).sentence()) {
         Some(subject) if subject.end <= speaker.start => Attribution {
             speaker: Some(subject),
             ..a
@@ -143,7 +143,7 @@ fn colon_subject(doc: &Doc, q: Span) -> Option<Attribution> {
     if doc.tok(colon) != ":" || doc.inside_quote(doc.token(colon).span.start) {
         return None;
     }
-    let s = doc.token(colon).sentence;
+    let s = doc.token(colon).sentence();
     let speaker = sentence_subject(doc, s)?;
     (speaker.end <= doc.token(colon).span.start).then_some(Attribution {
         speaker: Some(speaker),
@@ -259,24 +259,24 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
     let start = doc.token_after(q.end);
     let close = doc.token_before(q.end).checked_sub(1)?;
     let first = *toks.get(start)?;
-    if doc.seg.sentences[first.sentence].paragraph
-        != doc.seg.sentences[toks[close].sentence].paragraph
+    if doc.seg.sentences[first.sentence()].paragraph
+        != doc.seg.sentences[toks[close].sentence()].paragraph
     {
         return None;
     }
     // `"… do!" Ortiz told the rally.`: the attribution may stand as a sentence of its own
     // right after the quote, if it is short and starts with its speaker or cue.
-    let new_sentence = first.sentence != toks[close].sentence;
+    let new_sentence = first.sentence() != toks[close].sentence();
     if new_sentence {
-        let s = doc.seg.sentences[first.sentence];
+        let s = doc.seg.sentences[first.sentence()];
         if s.end_token - s.first_token > 8 {
             return None;
         }
     }
     let window = if new_sentence { 6 } else { AFTER_WINDOW };
-    let sentence = first.sentence;
+    let sentence = first.sentence();
     let mut end = start;
-    while end < toks.len() && end < start + window && toks[end].sentence == sentence {
+    while end < toks.len() && end < start + window && toks[end].sentence() == sentence {
         if is_quote_mark(doc.tok(end)) {
             break;
         }
@@ -329,7 +329,7 @@ fn outer_report(doc: &Doc, speaker: Span) -> Option<Attribution> {
         k = k.checked_sub(1)?;
     }
     let cue = cue_at(doc, k)?;
-    if cue.kind != CueKind::Verb || doc.token(k).sentence != doc.token(k + 1).sentence {
+    if cue.kind != CueKind::Verb || doc.token(k).sentence() != doc.token(k + 1).sentence() {
         return None;
     }
     let outer = noun_phrase_before(doc, k).or_else(|| coordinated_subject(doc, k))?;
@@ -342,14 +342,14 @@ fn outer_report(doc: &Doc, speaker: Span) -> Option<Attribution> {
 /// The noun phrase of an absolute clause ending right before the participle at token `k`:
 /// `with the i reporting`, `with officials saying`.
 fn absolute_subject(doc: &Doc, k: usize) -> Option<Span> {
-    let sentence = doc.token(k).sentence;
+    let sentence = doc.token(k).sentence();
     let with = (k.saturating_sub(5)..k)
         .rev()
         .find(|&j| doc.tok(j).eq_ignore_ascii_case("with"))?;
     let (from, to) = (with + 1, k);
     let words = (from..to).all(|j| {
         doc.is_word(j)
-            && doc.token(j).sentence == sentence
+            && doc.token(j).sentence() == sentence
             && !crate::phrases::is_boundary_word(doc.tok(j))
     });
     (to > from && words).then(|| Span::new(doc.token(from).span.start, doc.token(to - 1).span.end))
@@ -365,9 +365,9 @@ fn dash_signature(doc: &Doc, start: usize, end: usize) -> Option<Attribution> {
     while k < end && doc.is_word(k) && is_capitalised(doc.tok(k)) {
         k += 1;
     }
-    let para = doc.seg.sentences[doc.token(start).sentence].paragraph;
+    let para = doc.seg.sentences[doc.token(start).sentence()].paragraph;
     let closes = k >= doc.seg.tokens.len()
-        || doc.seg.sentences[doc.token(k).sentence].paragraph != para
+        || doc.seg.sentences[doc.token(k).sentence()].paragraph != para
         || matches!(doc.tok(k), "." | ",");
     (k > first && closes).then(|| Attribution {
         speaker: Some(Span::new(
@@ -382,14 +382,14 @@ fn dash_signature(doc: &Doc, start: usize, end: usize) -> Option<Attribution> {
 fn before(doc: &Doc, q: Span) -> Option<Attribution> {
     let toks = &doc.seg.tokens;
     let end = doc.token_before(q.start);
-    let sentence = toks.get(end.checked_sub(1)?)?.sentence;
+    let sentence = toks.get(end.checked_sub(1)?)?.sentence();
     let mut k = end;
     let mut seen = 0;
     let mut participle: Option<Cue> = None;
     while k > 0 && seen < BEFORE_WINDOW {
         k -= 1;
         seen += 1;
-        if toks[k].sentence != sentence {
+        if toks[k].sentence() != sentence {
             break;
         }
         let Some(cue) = cue_at(doc, k) else { continue };

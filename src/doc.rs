@@ -394,7 +394,7 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| seg.tokens[k]) else {
         return false;
     };
-    if prev.kind != TokenKind::Word || seg.tokens[i].sentence != prev.sentence {
+    if prev.kind != TokenKind::Word || seg.tokens[i].sentence() != prev.sentence() {
         return false;
     }
     let prev_text = prev.span.text(text);
@@ -404,7 +404,7 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
     // "a controversial comment", "his state-of-the-state address": determiner, adjective, noun.
     let det_before = i >= 2 && {
         let pp = seg.tokens[i - 2];
-        pp.sentence == prev.sentence
+        pp.sentence() == prev.sentence()
             && matches!(
                 &*ascii_lower(pp.span.text(text), &mut [0; WORD]),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
@@ -458,7 +458,7 @@ fn capitalised_inside_sentence(seg: &Segmented, span: Span, word: &str) -> bool 
         return false;
     }
     let i = seg.token_at_or_after(span.start);
-    let sentence = seg.tokens[i].sentence;
+    let sentence = seg.tokens[i].sentence();
     let s = seg.sentences[sentence];
     s.first_token != i && s.paragraph != 0
 }
@@ -469,23 +469,23 @@ fn capitalised_inside_sentence(seg: &Segmented, span: Span, word: &str) -> bool 
 fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     let i = seg.token_at_or_after(span.start);
     let end = seg.token_at_or_after(span.end);
-    let sentence = seg.tokens[i].sentence;
+    let sentence = seg.tokens[i].sentence();
     let Some(prev) = i.checked_sub(1).map(|k| seg.tokens[k]) else {
         return false;
     };
     let next = seg
         .tokens
         .get(end)
-        .filter(|t| t.sentence == sentence)
+        .filter(|t| t.sentence() == sentence)
         .map(|t| t.span.text(text));
     // "plans to release", "hopes to": a third person's verb before an infinitive
     let word = span.text(text);
     let before_infinitive = next == Some("to") && word.ends_with('s') && !word.ends_with("ss");
     // "Indiana Gov. Mike Pence, plans to …": the comma closing an apposition
-    if before_infinitive && prev.sentence == sentence && prev.span.text(text) == "," {
+    if before_infinitive && prev.sentence() == sentence && prev.span.text(text) == "," {
         return true;
     }
-    if prev.kind != TokenKind::Word || prev.sentence != sentence {
+    if prev.kind != TokenKind::Word || prev.sentence() != sentence {
         return false; // a noun starts its sentence: "Talks resumed"
     }
     // "calls the plan", "told him": an object after it
@@ -554,7 +554,7 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
 fn after_preposition(text: &str, seg: &Segmented, i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
         let t = seg.tokens[k].span.text(text);
-        seg.tokens[k].sentence == seg.tokens[i].sentence
+        seg.tokens[k].sentence() == seg.tokens[i].sentence()
             && (matches!(t, "of" | "in" | "on" | "for" | "by" | "with" | "from" | "%")
                 || t.chars().all(|c| c.is_ascii_digit() || c == ','))
     })
@@ -563,7 +563,7 @@ fn after_preposition(text: &str, seg: &Segmented, i: usize) -> bool {
 /// True when token `i` follows a determiner: "the McKinley plan".
 fn after_determiner(text: &str, seg: &Segmented, i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
-        seg.tokens[k].sentence == seg.tokens[i].sentence
+        seg.tokens[k].sentence() == seg.tokens[i].sentence()
             && matches!(
                 &*ascii_lower(seg.tokens[k].span.text(text), &mut [0; WORD]),
                 "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their"

@@ -183,12 +183,12 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
             i += 1;
             continue;
         }
-        let sentence = doc.token(i).sentence;
+        let sentence = doc.token(i).sentence();
         let start = i;
         let mut end = i + 1;
         while end < n
             && end - start < MAX_RUN
-            && doc.token(end).sentence == sentence
+            && doc.token(end).sentence() == sentence
             && !ends_name(doc, end - 1)
         {
             if is_name_word(end) && adjacent(doc, end - 1, end) {
@@ -196,14 +196,14 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
             } else if end + 1 < n
                 && is_particle(doc.tok(end))
                 && is_name_word(end + 1)
-                && doc.token(end + 1).sentence == sentence
+                && doc.token(end + 1).sentence() == sentence
             {
                 end += 2;
             } else if end + 2 < n
                 && matches!(doc.tok(end), "of" | "for")
                 && doc.tok(end + 1) == "the"
                 && is_name_word(end + 2)
-                && doc.token(end + 2).sentence == sentence
+                && doc.token(end + 2).sentence() == sentence
             {
                 end += 3;
             } else {
@@ -248,7 +248,7 @@ fn ends_name(doc: &Doc, i: usize) -> bool {
 
 /// Whether token `i` starts its sentence or a quotation (where every word is capitalised).
 fn starts_sentence(doc: &Doc, i: usize) -> bool {
-    let s = doc.seg.sentences[doc.token(i).sentence];
+    let s = doc.seg.sentences[doc.token(i).sentence()];
     let mut k = i;
     while k > s.first_token && !doc.is_word(k - 1) {
         k -= 1;
@@ -807,9 +807,9 @@ fn push_known(doc: &Doc, a: usize, b: usize, known: (usize, Known), out: &mut Ve
 /// Whether a match score (`1 – 0`, `3-0`) stands right after token `b` or right before
 /// token `a`, in the same sentence.
 fn beside_score(doc: &Doc, a: usize, b: usize) -> bool {
-    let sentence = doc.token(a).sentence;
+    let sentence = doc.token(a).sentence();
     let number = |k: usize| {
-        doc.token(k).sentence == sentence && {
+        doc.token(k).sentence() == sentence && {
             let t = doc.tok(k);
             !t.is_empty() && t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit())
         }

@@ -276,7 +276,7 @@ pub(crate) fn coordinated_subject(doc: &Doc, cue: usize) -> Option<Span> {
     if !matches!(doc.tok(conj), "and" | "but") {
         return None;
     }
-    sentence_subject(doc, doc.token(cue).sentence)
+    sentence_subject(doc, doc.token(cue).sentence())
 }
 
 pub(crate) fn is_quote_mark(t: &str) -> bool {
@@ -549,7 +549,7 @@ pub(crate) fn noun_phrase_after_cue(
 /// `said Smith on Monday`, not `said the attacks were …`.
 pub(crate) fn ends_phrase(doc: &Doc, start: usize, end: usize) -> bool {
     end >= doc.seg.tokens.len()
-        || doc.token(end).sentence != doc.token(start).sentence
+        || doc.token(end).sentence() != doc.token(start).sentence()
         || !doc.is_word(end)
         || is_weekday_or_time(doc.tok(end))
         || matches!(
@@ -571,9 +571,9 @@ pub(crate) fn bare_noun_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span>
 
 /// The noun phrase ending right before cue token `cue`: `Foreign Minister Zarif had said`.
 pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
-    let sentence = doc.token(cue).sentence;
+    let sentence = doc.token(cue).sentence();
     let mut end = cue;
-    while end > 0 && doc.token(end - 1).sentence == sentence {
+    while end > 0 && doc.token(end - 1).sentence() == sentence {
         let w = doc.tok(end - 1);
         if doc.is_word(end - 1) && is_skippable(w) {
             end -= 1;
@@ -606,7 +606,10 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     // "Sen. Tim Kaine (D-Va.) said": a parenthesis between name and verb.
     if end > 0 && doc.tok(end - 1) == ")" {
         let mut k = end - 1;
-        while k > 0 && doc.tok(k - 1) != "(" && end - k < 8 && doc.token(k - 1).sentence == sentence
+        while k > 0
+            && doc.tok(k - 1) != "("
+            && end - k < 8
+            && doc.token(k - 1).sentence() == sentence
         {
             k -= 1;
         }
@@ -649,7 +652,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         let mut k = comma;
         let mut steps = 0;
         let mut inside_quote = comma + 1 < end;
-        while k > 0 && steps < APPOSITION_WINDOW && doc.token(k - 1).sentence == sentence {
+        while k > 0 && steps < APPOSITION_WINDOW && doc.token(k - 1).sentence() == sentence {
             let t = doc.tok(k - 1);
             if is_quote_mark(t) {
                 inside_quote = !inside_quote;
@@ -691,7 +694,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         }
     }
     let mut start = end;
-    while start > 0 && end - start < MAX_SPEAKER && doc.token(start - 1).sentence == sentence {
+    while start > 0 && end - start < MAX_SPEAKER && doc.token(start - 1).sentence() == sentence {
         let i = start - 1;
         if doc.is_plural_possessive(i) {
             start -= 1; // "the nurses' union"
@@ -717,7 +720,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
                 p,
                 "seen" | "written" | "sent" | "signed" | "issued" | "drawn" | "given" | "made"
             );
-        if participle && doc.token(start - 2).sentence == sentence {
+        if participle && doc.token(start - 2).sentence() == sentence {
             if let Some(head) = noun_phrase_before(doc, start - 2) {
                 return Some(head);
             }
@@ -768,11 +771,11 @@ fn head_before_modifier(doc: &Doc, walked: usize, end: usize) -> Option<Span> {
     {
         return None;
     }
-    let sentence = doc.token(end - 1).sentence;
+    let sentence = doc.token(end - 1).sentence();
     let mut start = walked - 1;
     while start > 0
         && end - start < MAX_SPEAKER
-        && doc.token(start - 1).sentence == sentence
+        && doc.token(start - 1).sentence() == sentence
         && doc.is_word(start - 1)
         && !is_boundary_word(doc.tok(start - 1))
     {

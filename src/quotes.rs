@@ -11,7 +11,7 @@ use crate::segment::Segmented;
 use crate::span::Span;
 
 /// One quotation between marks, within one paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteSpan {
     /// From the opening mark through the closing mark (or to the paragraph end).
     pub span: Span,
@@ -27,8 +27,6 @@ pub struct QuoteSpan {
     /// Index (in the list of spans) of the first part of a quotation that runs over
     /// several paragraphs; its own index otherwise.
     pub group: usize,
-    /// Quotations nested inside this one.
-    pub nested: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +50,6 @@ pub fn pair(text: &str, seg: &Segmented, marks: &[Mark]) -> Vec<QuoteSpan> {
         }
         let ms = &marks[first..m];
         let mut stack: Vec<Open> = Vec::new();
-        let mut nested: Vec<Span> = Vec::new();
         let continuing = carried.take();
         for (k, &mark) in ms.iter().enumerate() {
             let open_idx = stack.iter().rposition(|o| o.family() == mark.family);
@@ -69,10 +66,7 @@ pub fn pair(text: &str, seg: &Segmented, marks: &[Mark]) -> Vec<QuoteSpan> {
                             cut: false,
                             family: mark.family,
                             group,
-                            nested: std::mem::take(&mut nested),
                         });
-                    } else {
-                        nested.push(Span::new(open.mark.start, mark.end));
                     }
                 }
                 (Role::Open, Some(0)) if stack.len() == 1 => {
@@ -83,7 +77,7 @@ pub fn pair(text: &str, seg: &Segmented, marks: &[Mark]) -> Vec<QuoteSpan> {
                         let g = out.len();
                         out.push(QuoteSpan {
                             cut: true,
-                            ..unclosed(open, end, g, &mut nested)
+                            ..unclosed(open, end, g)
                         });
                     }
                     stack.push(Open { mark, group: None });
@@ -121,7 +115,7 @@ pub fn pair(text: &str, seg: &Segmented, marks: &[Mark]) -> Vec<QuoteSpan> {
                     && matches!(nm.role, Role::Open | Role::Either)
             })
         });
-        out.push(unclosed(outer, end, group, &mut nested));
+        out.push(unclosed(outer, end, group));
         if next_opens {
             carried = Some((outer.family(), group));
         }
@@ -135,7 +129,7 @@ impl Open {
     }
 }
 
-fn unclosed(open: Open, end: usize, default_group: usize, nested: &mut Vec<Span>) -> QuoteSpan {
+fn unclosed(open: Open, end: usize, default_group: usize) -> QuoteSpan {
     QuoteSpan {
         span: Span::new(open.mark.start, end),
         content: Span::new(open.mark.end, end),
@@ -143,7 +137,6 @@ fn unclosed(open: Open, end: usize, default_group: usize, nested: &mut Vec<Span>
         cut: false,
         family: open.mark.family,
         group: open.group.unwrap_or(default_group),
-        nested: std::mem::take(nested),
     }
 }
 

@@ -71,7 +71,7 @@ fn parenthetical(doc: &Doc, cue: Cue) -> bool {
 /// The speaker of a participle's sentence (`"…," Ruiz said, adding that …`): the phrase
 /// before the nearest reporting verb before it, else the sentence's subject.
 fn main_speaker(doc: &Doc, participle: usize) -> Option<Span> {
-    let sentence = doc.token(participle).sentence;
+    let sentence = doc.token(participle).sentence();
     let first = doc.seg.sentences[sentence].first_token;
     (first..participle)
         .rev()
@@ -86,11 +86,11 @@ fn main_speaker(doc: &Doc, participle: usize) -> Option<Span> {
 /// `Experts on North Korea and nuclear nonproliferation said …`: a long subject that the
 /// speaker phrase cannot read back through, when the cue follows it closely with no comma.
 fn subject_near(doc: &Doc, k: usize) -> Option<Span> {
-    let s = doc.seg.sentences[doc.token(k).sentence];
+    let s = doc.seg.sentences[doc.token(k).sentence()];
     if k - s.first_token > 10 || (s.first_token..k).any(|j| doc.tok(j) == ",") {
         return None;
     }
-    sentence_subject(doc, doc.token(k).sentence).filter(|sub| sub.end <= doc.token(k).span.start)
+    sentence_subject(doc, doc.token(k).sentence()).filter(|sub| sub.end <= doc.token(k).span.start)
 }
 
 /// One past the hearer of a verb of telling that starts at token `i`: an object pronoun
@@ -332,7 +332,7 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
     reports.sort_by_key(by_content);
     let around = |cue: Span| {
         let k = doc.token_after(cue.start);
-        let s = doc.seg.sentences[doc.token(k).sentence];
+        let s = doc.seg.sentences[doc.token(k).sentence()];
         // (no clause is longer than MAX_CLAUSE tokens, nor its second part: one holding the
         // cue starts at most twice that before it)
         let from = doc
@@ -421,7 +421,7 @@ fn is_closing_mark(t: &str) -> bool {
 /// One past the last token of the clause that starts at `from`: the sentence end, or a
 /// semicolon.
 fn clause_end(doc: &Doc, from: usize) -> usize {
-    let s = doc.seg.sentences[doc.token(from).sentence];
+    let s = doc.seg.sentences[doc.token(from).sentence()];
     // "X says Y promised …, and said …", "… and called on people to …": a second verb of
     // saying or of stance, coordinated, is the speaker's own and ends the clause.
     let coordinated = |k: usize| {
@@ -764,7 +764,7 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
             .or_else(|| coordinated_subject(doc, k))
             .or_else(|| subject_near(doc, k))?
     };
-    let sentence = doc.token(k).sentence;
+    let sentence = doc.token(k).sentence();
     let s = doc.seg.sentences[sentence];
     let mut i = doc.token_after(cue.span.end);
     // time adjuncts: "said Monday", "said on Friday", "said last week", "said Friday afternoon"
@@ -853,7 +853,7 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
 /// `CLAUSE, X said.` / `CLAUSE, said X.`
 fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     let k = doc.token_after(cue.span.start);
-    let sentence = doc.token(k).sentence;
+    let sentence = doc.token(k).sentence();
     let s = doc.seg.sentences[sentence];
     let cue_end = doc.token_after(cue.span.end);
     // Inverted (`, said X.`) or plain (`, X said.`): find the comma that ends the clause.
@@ -952,7 +952,7 @@ fn adjunct_to_comma(doc: &Doc, i: usize, end: usize) -> Option<usize> {
 /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
 fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
     let k = doc.token_after(cue.span.start);
-    let s = doc.seg.sentences[doc.token(k).sentence];
+    let s = doc.seg.sentences[doc.token(k).sentence()];
     let after = doc.token_after(cue.span.end);
     // the source runs to the next comma (or the sentence end; at most a clause's length)
     let source_end = (after..s.end_token.min(after + MAX_CLAUSE))
@@ -1006,7 +1006,10 @@ fn possessed_claims(doc: &Doc) -> Vec<Reported> {
     let toks = &doc.seg.tokens;
     let mut out = Vec::new();
     for i in 1..toks.len().saturating_sub(1) {
-        if !doc.is_word(i) || doc.tok(i + 1) != "that" || toks[i + 1].sentence != toks[i].sentence {
+        if !doc.is_word(i)
+            || doc.tok(i + 1) != "that"
+            || toks[i + 1].sentence() != toks[i].sentence()
+        {
             continue;
         }
         if !doc
@@ -1043,7 +1046,10 @@ fn possessed_claims(doc: &Doc) -> Vec<Reported> {
                 continue;
             }
             let mut start = owner_at;
-            while start > 0 && capital(start - 1) && toks[start - 1].sentence == toks[i].sentence {
+            while start > 0
+                && capital(start - 1)
+                && toks[start - 1].sentence() == toks[i].sentence()
+            {
                 start -= 1;
             }
             Span::new(toks[start].span.start, end)

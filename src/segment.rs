@@ -27,8 +27,16 @@ pub struct Token {
     pub span: Span,
     /// Word or punctuation.
     pub kind: TokenKind,
+    /// Index of the sentence holding the token (32 bits: a token is a quarter smaller, and
+    /// a text of quote marks has one every two bytes); read it with [`Token::sentence`].
+    sentence: u32,
+}
+
+impl Token {
     /// Index of the sentence holding the token.
-    pub sentence: usize,
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 /// A sentence: a span inside one paragraph and the range of its tokens.
@@ -317,8 +325,10 @@ fn split_sentences(text: &str, p: usize, first: usize, seg: &mut Segmented, lexi
 
 fn push_sentence(seg: &mut Segmented, p: usize, from: usize, to: usize) {
     let idx = seg.sentences.len();
+    // (4 G sentences take over 8 GB of text: past any input the crate is given)
+    let sentence = u32::try_from(idx).unwrap_or(u32::MAX);
     for t in &mut seg.tokens[from..to] {
-        t.sentence = idx;
+        t.sentence = sentence;
     }
     seg.sentences.push(Sentence {
         span: Span::new(seg.tokens[from].span.start, seg.tokens[to - 1].span.end),

@@ -230,7 +230,7 @@ fn read<'t>(doc: &Doc<'t>, q: &QuoteSpan) -> Reading<'t> {
         .sentences
         .get(
             doc.token(a.min(doc.seg.tokens.len().saturating_sub(1)))
-                .sentence,
+                .sentence(),
         )
         .is_some_and(|sentence| sentence.span.start >= q.span.start);
     let ends_sentence = content
@@ -297,7 +297,7 @@ fn words_before<'t, 'o, const N: usize>(
     end: usize,
     out: &'o mut [&'t str; N],
 ) -> &'o [&'t str] {
-    let Some(sentence) = end.checked_sub(1).map(|i| doc.token(i).sentence) else {
+    let Some(sentence) = end.checked_sub(1).map(|i| doc.token(i).sentence()) else {
         return &out[N..];
     };
     let mut n = 0;
@@ -305,7 +305,7 @@ fn words_before<'t, 'o, const N: usize>(
     while i > 0 && n < N {
         i -= 1;
         let t = doc.token(i);
-        if t.sentence != sentence || t.kind != TokenKind::Word {
+        if t.sentence() != sentence || t.kind != TokenKind::Word {
             if t.kind == TokenKind::Punct && doc.tok(i) == "-" {
                 continue;
             }
@@ -357,9 +357,9 @@ fn cue_adjacent(doc: &Doc, before: usize, after: usize) -> bool {
         }
         steps += 1;
     }
-    let sentence_end = doc.seg.tokens.get(after).map(|t| t.sentence);
+    let sentence_end = doc.seg.tokens.get(after).map(|t| t.sentence());
     for k in after..(after + 6).min(doc.seg.tokens.len()) {
-        if Some(doc.token(k).sentence) != sentence_end && k > after {
+        if Some(doc.token(k).sentence()) != sentence_end && k > after {
             break;
         }
         if doc.cue_at_token(k).is_some_and(|c| c.reports_words()) {
