@@ -9,6 +9,7 @@ use crate::quotes;
 use crate::reported;
 use crate::resolve;
 use crate::span::Span;
+use crate::speaker_form::speaker_in;
 use crate::speech::{self, NotSpeech};
 
 /// Direct quotation (between quote marks) or reported speech.
@@ -195,8 +196,9 @@ impl Extractor {
                 // ("She said she recalls … "…"": a pronoun repeating the outer speaker keeps
                 // the outer attribution)
                 let pronoun = crate::actors::is_pronoun(r.speaker.text(text));
-                if q.cue != Some(r.cue) && inner_cue && !pronoun {
-                    q.speaker = Some(r.speaker);
+                let speaker = speaker_in(&doc, r.speaker);
+                if q.cue != Some(r.cue) && inner_cue && !pronoun && speaker.is_some() {
+                    q.speaker = speaker;
                     q.cue = Some(r.cue);
                 }
             }
@@ -207,7 +209,9 @@ impl Extractor {
                 analysis.quotes.push(Quote {
                     span,
                     kind: QuoteKind::Indirect,
-                    speaker: Some(r.speaker),
+                    // (a phrase in the speaker's place that cannot speak, "There",
+                    // "Tuesday", is left out: the report stands, its speaker unknown)
+                    speaker: speaker_in(&doc, r.speaker),
                     actor: None,
                     cue: Some(r.cue),
                     closed: true,

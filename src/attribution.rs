@@ -13,6 +13,7 @@ use crate::lexicon::{ascii_lower, CueKind, WORD};
 use crate::phrases::*;
 use crate::segment::TokenKind;
 use crate::span::Span;
+use crate::speaker_form::speaker_in;
 
 /// Who said a quotation, and the words that say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,14 +43,25 @@ pub fn attribute(doc: &Doc, first: Span, last: Span, previous: Option<Previous>)
     } else {
         after(doc, last).or_else(|| before(doc, first))
     };
+    // A phrase in a speaker's place that cannot speak ("There", "According", "that the
+    // debt …") is no speaker: the cue stays, and with no cue the next rule is asked.
+    let speaks = |a: Attribution| match a.speaker.map(|s| speaker_in(doc, s)) {
+        Some(None) => a.cue.is_some().then_some(Attribution {
+            speaker: None,
+            cue: a.cue,
+        }),
+        Some(speaker) => Some(Attribution { speaker, ..a }),
+        None => Some(a),
+    };
     transcript_label(doc, first)
-        .or(found)
-        .or_else(|| introduced_by_colon(doc, first))
-        .or_else(|| headline_subject(doc, first))
-        .or_else(|| colon_subject(doc, first))
+        .or(found.and_then(speaks))
+        .or_else(|| introduced_by_colon(doc, first).and_then(speaks))
+        .or_else(|| headline_subject(doc, first).and_then(speaks))
+        .or_else(|| colon_subject(doc, first).and_then(speaks))
         .or_else(|| previous.and_then(|p| continuation(doc, first, p.through_sentence(doc))))
-        .or_else(|| introduced_before(doc, first))
-        .or_else(|| subject_of_sentence(doc, first))
+        .or_else(|| introduced_before(doc, first).and_then(speaks))
+        .or_else(|| according_to_opening(doc, first).and_then(speaks))
+        .or_else(|| subject_of_sentence(doc, first).and_then(speaks))
         .map(|a| what_they_called(doc, a))
         .unwrap_or_default()
 }
@@ -151,6 +163,25 @@ fn colon_subject(doc: &Doc, q: Span) -> Option<Attribution> {
     })
 }
 
+/// `According to the complaint, the firm ran a "massive scheme"`: a sentence that opens
+/// with "according to" gives its quotations that source, however far they stand from it.
+fn according_to_opening(doc: &Doc, q: Span) -> Option<Attribution> {
+    let s = doc.seg.sentences[doc.seg.sentence_at(q.start)?];
+    let cue = doc
+        .cue_at_token(s.first_token)
+        .filter(|c| c.kind == CueKind::Preposition)?;
+    // (the source runs to the adjunct's comma: "a complaint filed by the SEC and …")
+    let from = doc.token_after(cue.span.end);
+    let comma = (from..doc.token_before(q.start).min(from + 30)).find(|&k| doc.tok(k) == ",")?;
+    (comma > from && starts_noun_phrase(doc, from)).then(|| Attribution {
+        speaker: Some(Span::new(
+            doc.token(from).span.start,
+            doc.token(comma - 1).span.end,
+        )),
+        cue: Some(cue.span),
+    })
+}
+
 /// `Reid has gone after Trump as a “con artist”`: with no cue at all, a quotation inside a
 /// sentence is the words of that sentence's subject.
 fn subject_of_sentence(doc: &Doc, q: Span) -> Option<Attribution> {
@@ -249,6 +280,10 @@ fn headline_subject(doc: &Doc, q: Span) -> Option<Attribution> {
 }
 
 fn is_participle(doc: &Doc, cue: Cue) -> bool {
+    // ("According to" ends in -ing, but is a preposition: its noun phrase is the source)
+    if cue.kind == CueKind::Preposition {
+        return false;
+    }
     let w = doc.str(cue.span);
     w.split(' ').next().is_some_and(|v| v.ends_with("ing"))
 }

@@ -77,6 +77,7 @@ pub mod reported;
 pub mod resolve;
 pub mod segment;
 pub mod span;
+pub(crate) mod speaker_form;
 pub mod speech;
 
 #[cfg(target_arch = "wasm32")]

@@ -177,6 +177,14 @@ pub(crate) fn is_weekday_or_time(w: &str) -> bool {
     )
 }
 
+/// The name of a day of the week.
+pub(crate) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 /// A part of the day after a day's name: "said Friday afternoon".
 pub(crate) fn is_time_of_day(w: &str) -> bool {
     matches!(w, "morning" | "afternoon" | "evening" | "night")
@@ -229,7 +237,11 @@ pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
             | "Also"
     ) || doc.tok(i).ends_with("ly")
         && doc.tok(i).chars().next().is_some_and(char::is_uppercase);
-    if doc.is_word(i) && (is_boundary_word(doc.tok(i)) || adverb) {
+    // ("Asked whether …, Smith said", "According to the poll, …", "Last week, …": the
+    // subject follows the adjunct's comma; with no comma there is none to find.)
+    if crate::speaker_form::opens_adjunct(doc, i, s.end_token) {
+        i = crate::speaker_form::after_adjunct(doc, i, s.end_token)?;
+    } else if doc.is_word(i) && (is_boundary_word(doc.tok(i)) || adverb) {
         if let Some(c) = (i..(i + 7).min(s.end_token)).find(|&k| doc.tok(k) == ",") {
             i = c + 1;
         }
@@ -250,8 +262,15 @@ pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     i += 1;
     while i < s.end_token && i - start < MAX_SPEAKER && doc.is_word(i) && cue_at(doc, i).is_none() {
         let w = doc.tok(i);
+        // ("the governor went after …": a role or body noun ends the phrase before a word
+        // that is neither another nor "of")
+        let role = |k: usize| {
+            let lower = ascii_lower(doc.tok(k), &mut [0; WORD]).into_owned();
+            doc.lexicon.is_title(&lower) || doc.lexicon.is_organisation_word(&lower)
+        };
         let fits = if determiner {
-            !is_boundary_word(w) && !is_skippable(w) && !w.ends_with("ed")
+            let ends_role = role(i - 1) && w != "of" && !role(i);
+            !(is_boundary_word(w) || is_skippable(w) || w.ends_with("ed") || ends_role)
         } else {
             is_capitalised(w) || w == "of" && i + 1 < s.end_token && is_capitalised(doc.tok(i + 1))
         };
@@ -579,6 +598,8 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             end -= 1;
         } else if end >= 2 && is_weekday_or_time(w) && doc.tok(end - 2).eq_ignore_ascii_case("on") {
             end -= 2;
+        } else if end >= 2 && is_weekday(w) && doc.is_word(end - 2) {
+            end -= 1; // "Clinton Thursday said"
         } else if end >= 2
             && matches!(
                 w,
