@@ -63,6 +63,7 @@ fn main() {
         "cues",
         "naming",
         "things",
+        "function-words",
     ] {
         write(name, prepare(&[list(name)], lower));
     }

@@ -685,7 +685,8 @@ impl Table {
     pub fn add_role(&mut self, text: &str, span: Span) -> Option<usize> {
         let s = span.text(text);
         let ws = words(s);
-        if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
+        // ("Do you", "I've", "Okay": a phrase of function words and interjections names no one)
+        if ws.iter().all(|w| Lexicon::get().is_function_word(w)) {
             return None;
         }
         let first = unowned(&ws).first().cloned().unwrap_or_default();
@@ -1263,6 +1264,20 @@ mod tests {
             names_of("Anna Larsen met Erik Larson. Later Larsan spoke."),
             ["Anna Larsen", "Erik Larson", "Larsan"]
         );
+    }
+
+    #[test]
+    fn a_description_of_only_function_words_names_no_one() {
+        let text = "Do you think so? I've said it. Okay. The harbour master spoke.";
+        let mut t = Table::default();
+        let at = |w: &str, len: usize| {
+            let start = text.find(w).expect("in the text");
+            Span::new(start, start + len)
+        };
+        assert_eq!(t.add_role(text, at("Do you", 6)), None);
+        assert_eq!(t.add_role(text, at("I've", 4)), None);
+        assert_eq!(t.add_role(text, at("Okay", 4)), None);
+        assert!(t.add_role(text, at("The harbour master", 18)).is_some());
     }
 
     #[test]

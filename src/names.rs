@@ -247,10 +247,21 @@ fn ends_name(doc: &Doc, i: usize) -> bool {
 }
 
 /// Whether token `i` starts its sentence or a quotation (where every word is capitalised).
+/// A reference mark or a list number before it ("[12] In later years", "3 Transplant the
+/// basil") leaves it the sentence's first word.
 fn starts_sentence(doc: &Doc, i: usize) -> bool {
     let s = doc.seg.sentences[doc.token(i).sentence()];
+    let number = |k: usize| doc.tok(k).bytes().all(|b| b.is_ascii_digit());
     let mut k = i;
-    while k > s.first_token && !doc.is_word(k - 1) {
+    loop {
+        while k > s.first_token && !doc.is_word(k - 1) {
+            k -= 1;
+        }
+        let marker =
+            k > s.first_token && number(k - 1) && (k - 1 == s.first_token || doc.tok(k - 2) == "[");
+        if !marker {
+            break;
+        }
         k -= 1;
     }
     k == s.first_token
@@ -322,10 +333,12 @@ fn run_part(
     let mut start = start;
     let at_start = starts_sentence(doc, start);
     // "The Pentagon", "But Zarif": an article or a sentence's first function word is no part
-    // of the name.
+    // of the name; nor is a function word or interjection capitalised anywhere ("Do you",
+    // "Oh Dad", "Following his discharge"), unless written in capitals ("US", "WHO").
     while start < end
         && (matches!(doc.tok(start), "The" | "A" | "An")
-            || at_start && lex.is_sentence_starter(doc.tok(start)))
+            || at_start && lex.is_sentence_starter(doc.tok(start))
+            || lex.is_function_word(doc.tok(start)) && !is_acronym(doc.tok(start)))
     {
         start += 1;
     }
@@ -936,6 +949,26 @@ mod tests {
     fn sentence_initial_words_are_names_only_when_known() {
         assert_eq!(names("Death to America, they chanted."), ["America"]);
         assert_eq!(names("Article 51 applies, Mr. Haddad said."), ["Haddad"]);
+    }
+
+    #[test]
+    fn function_words_and_interjections_start_no_name() {
+        // a reference mark or a list number leaves the next word the sentence's first
+        assert_eq!(
+            names("He left the port. [2] Following his discharge, Lena Hart taught."),
+            ["Lena Hart"]
+        );
+        assert_eq!(
+            names("Boil the water.\n3 Transplant the seedlings."),
+            [""; 0]
+        );
+        // in dialogue, wherever they stand
+        assert_eq!(
+            names("\"Really?\" Oh Dad, do you know Lena Hart? Do you?"),
+            ["Dad", "Lena Hart"]
+        );
+        // (written in capitals, a function word is an acronym)
+        assert_eq!(names("Envoys of the US and WHO met."), ["US", "WHO"]);
     }
 
     #[test]

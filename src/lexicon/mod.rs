@@ -28,6 +28,7 @@ const TITLES: &str = prepared!("titles");
 const PLACE_WORDS: &str = prepared!("place-words");
 const KNOWN: &str = prepared!("known");
 const THINGS: &str = prepared!("things");
+const FUNCTION_WORDS: &str = prepared!("function-words");
 
 /// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
 /// pronoun that refers to them).
@@ -140,6 +141,8 @@ pub struct Lexicon {
     thing_heads: Set<&'static str>,
     /// Lower-cased names that are no actors ("islam", "internet").
     things: Set<&'static str>,
+    /// Lower-cased function words and interjections ("do", "following", "oh").
+    function_words: Set<&'static str>,
 }
 
 include!("normalise.rs");
@@ -246,6 +249,7 @@ impl Lexicon {
             known_words,
             thing_heads: section(THINGS, "[head]"),
             things: section(THINGS, "[name]"),
+            function_words: words(FUNCTION_WORDS),
         }
     }
 
@@ -365,6 +369,19 @@ impl Lexicon {
     /// ("islam", "ramadan").
     pub fn is_thing(&self, name: &str) -> bool {
         self.things.contains(name)
+    }
+
+    /// True when the word is a function word or an interjection ("Do", "following",
+    /// "Oh", "I've"), never a name; case-insensitive, either apostrophe.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; SHORT_NAME];
+        let w = lowercase(word, &mut buf);
+        if w.contains('\u{2019}') {
+            return self
+                .function_words
+                .contains(w.replace('\u{2019}', "'").as_str());
+        }
+        self.function_words.contains(w.as_ref())
     }
 
     /// The gazetteer entry a name belongs to (its index and what it names), if listed:
@@ -530,6 +547,7 @@ mod tests {
             "organisations" => include_str!("organisations.txt"),
             "titles" => include_str!("titles.txt"),
             "place-words" => include_str!("place-words.txt"),
+            "function-words" => include_str!("function-words.txt"),
             _ => unreachable!("no list {name}"),
         }
     }
@@ -577,6 +595,7 @@ mod tests {
             "organisations",
             "titles",
             "place-words",
+            "function-words",
         ] {
             assert!(
                 lines(source(name)).all(|l| !l.contains(' ') || l.starts_with('!')),
@@ -592,6 +611,8 @@ mod tests {
         assert!(!lex.abbreviation_may_end_sentence("Mr."));
         assert!(lex.abbreviation_may_end_sentence("U.S."));
         assert!(lex.is_sentence_starter("The"));
+        assert!(lex.is_function_word("Oh") && lex.is_function_word("We\u{2019}re"));
+        assert!(!lex.is_function_word("Will"));
         assert!(lex.is_naming_phrase("so-called"));
         assert!(lex.is_work_noun("film"));
         assert_eq!(lex.gender_of("Kelly"), Some(Gender::Female));
