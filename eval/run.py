@@ -23,6 +23,7 @@ DATASETS = {
     "seed": ("seed/gold.jsonl", []),
     "gum-news-train": ("gum/news-train.jsonl", []),
     "polnear-train": ("polnear/train.jsonl", []),
+    "gum-other-genres": ("gum/other-genres.jsonl", []),
 }
 
 
