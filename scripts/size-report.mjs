@@ -1,8 +1,10 @@
 // Size report, printed by scripts/build-wasm.sh after the build: what a page downloads to
 // highlight (wasm, wasm-bindgen glue, loader, highlight.min.js, and article.min.js, the article
 // finder with Readability, which loads only when no root is given), raw, gzip -9 and brotli
-// (max quality), against the 170 KB gzipped budget (165 KB until issue 16, whose seeded hash
-// for the tables, foldhash and a call to crypto.getRandomValues, costs 5 KB; the analyzer's own 150 KB is kept by
+// (max quality), against the 175 KB gzipped budget (165 KB until issue 16, whose seeded hash
+// for the tables, foldhash and a call to crypto.getRandomValues, cost 5 KB; 170 KB until
+// issue 17's speaker rules and function-word list, 5 KB more, to be won back; the analyzer's
+// own 150 KB is kept by
 // scripts/build-wasm.sh); the extension's zip; the offline demo; what each
 // word list costs inside the wasm (gzipped alone); and, when twiggy is installed
 // (`cargo install twiggy`), the largest functions of the wasm before wasm-opt (it keeps the
@@ -16,7 +18,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET = 170 * 1024;
+const BUDGET = 175 * 1024;
 
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
