@@ -278,6 +278,28 @@ fn ends_clause(w: &str) -> bool {
     )
 }
 
+/// Whether the words at token `i`, after a comma, are the writer's, added to a reported
+/// clause: a non-restrictive relative clause on a person or an adverbial one ("…, who has
+/// been battered …", "…, when voters go to the polls") or a comparison ("…, compared with 64
+/// percent …"). (A clause on a thing, "…, which could have allowed him to …", goes on with
+/// the claim as often as not, and stays in it.)
+fn writer_addition(doc: &Doc, i: usize, end: usize) -> bool {
+    match doc.tok(i) {
+        "who" | "whose" | "when" => true,
+        "compared" | "comparing" => i + 1 < end && matches!(doc.tok(i + 1), "with" | "to"),
+        _ => false,
+    }
+}
+
+/// Whether `w` can open a short subject: a name, a pronoun, or a determiner.
+fn starts_subject(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            w,
+            "he" | "she" | "they" | "we" | "officials" | "the" | "a" | "an" | "some" | "others"
+        )
+}
+
 /// Finds the reported speech of the document. `direct` are the direct quotations (spans),
 /// used to leave out clauses that are nothing but a quotation.
 pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
@@ -450,9 +472,23 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
                     && !is_auxiliary(doc.tok(k + 2))
             })
     };
+    // "…, he clarified that …", "…, officials said …": after a comma, a short subject and
+    // a verb of saying start an attribution of their own, wherever it stands (not one
+    // set between commas, "…, he said, from …", which interrupts the clause).
+    let attribution_after = |k: usize| {
+        (k + 2..(k + 6).min(s.end_token)).any(|j| {
+            doc.cue_at_token(j).is_some_and(|c| c.kind == CueKind::Verb)
+                && j + 1 < s.end_token
+                && doc.tok(j + 1) != ","
+                && (k + 1..j).all(|m| doc.is_word(m) && !is_auxiliary(doc.tok(m)))
+                && starts_subject(doc.tok(k + 1))
+        })
+    };
     let new_clause = |k: usize| {
         k + 1 < s.end_token
             && (ends_clause(doc.tok(k + 1))
+                || writer_addition(doc, k + 1, s.end_token)
+                || attribution_after(k)
                 || doc
                     .cue_at_token(k + 1)
                     .is_some_and(|c| doc.str(c.span).ends_with("ing"))
@@ -472,8 +508,22 @@ fn clause_end(doc: &Doc, from: usize) -> usize {
     // every token of the sentence, so that the clauses of a run of cues (`he said he said
     // …`) do not each read their 500 tokens again. (The end of a fronted adjunct depends on
     // the clause, and is looked for in it.)
-    let boundary =
-        |k: usize| doc.tok(k) == ";" || doc.tok(k) == "," && new_clause(k) || coordinated(k);
+    // "… computers and she accused Trump of …": a conjunction, a subject pronoun and a verb
+    // of saying start the speaker's next report.
+    let pronoun_report = |k: usize| {
+        matches!(doc.tok(k), "and" | "but")
+            && k + 2 < s.end_token
+            && matches!(doc.tok(k + 1), "he" | "she" | "they" | "we" | "I")
+            && doc
+                .cue_at_token(k + 2)
+                .is_some_and(|c| c.kind == CueKind::Verb)
+    };
+    let boundary = |k: usize| {
+        doc.tok(k) == ";"
+            || doc.tok(k) == "," && new_clause(k)
+            || coordinated(k)
+            || pronoun_report(k)
+    };
     let next = doc.next_clause_boundary(from, s.end_token, boundary);
     let end = end.min(next);
     if !fronted {
