@@ -507,6 +507,15 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     if next.is_some_and(|n| matches!(n, "that" | ":" | "\"" | "\u{201C}" | "\u{2018}" | "'")) {
         return true;
     }
+    // "in four Super Tuesday states, according to …": after a name, a comma right after it
+    // (with no quotation opening after the comma, "Smith states, "…"") ends a noun phrase
+    let before_a_comma = next == Some(",")
+        && !seg.tokens.get(end + 1).is_some_and(|t| {
+            matches!(
+                t.span.text(text),
+                "\"" | "\u{201C}" | "\u{2018}" | "'" | "``"
+            )
+        });
     let p = prev.span.text(text);
     let mut buf = [0; WORD];
     let lower = &*ascii_lower(p, &mut buf);
@@ -546,7 +555,8 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     ) || lower.ends_with("ly")
         || (p.chars().next().is_some_and(char::is_uppercase)
             && !after_determiner(text, seg, i - 1)
-            && !after_preposition(text, seg, i - 1))
+            && !after_preposition(text, seg, i - 1)
+            && !before_a_comma)
         || (lower.ends_with('s') && !lower.ends_with("ss"))
 }
 

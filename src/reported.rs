@@ -34,6 +34,22 @@ pub struct Reported {
     pub unspoken: bool,
 }
 
+/// The source of "according to" is at most this many tokens long ("according to a count by
+/// The Associated Press of the delegates pledged so far").
+const MAX_SOURCE: usize = 16;
+impl Reported {
+    /// A report of `content` by `speaker` with `cue`, in one piece, spoken.
+    fn new(content: Span, speaker: Span, cue: Span) -> Reported {
+        Reported {
+            content,
+            rest: None,
+            speaker,
+            cue,
+            unspoken: false,
+        }
+    }
+}
+
 /// A clause after a cue must be at least this many tokens long.
 const MIN_CLAUSE: usize = 3;
 /// `CLAUSE, X said.`: at most this many tokens from the comma to the sentence end.
@@ -891,13 +907,7 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     } else {
         words_span(doc, i, object_end(doc, i, clause_end(doc, i)), 1)?
     };
-    Some(Reported {
-        content,
-        rest: None,
-        speaker,
-        cue: cue.span,
-        unspoken: false,
-    })
+    Some(Reported::new(content, speaker, cue.span))
 }
 
 /// `CLAUSE, X said.` / `CLAUSE, said X.`
@@ -1008,31 +1018,31 @@ fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
     let source_end = (after..s.end_token.min(after + MAX_CLAUSE))
         .find(|&j| doc.tok(j) == ",")
         .unwrap_or(s.end_token);
-    let speaker = relaxed_noun_phrase_after(doc, cue, source_end)?;
+    // ("according to a count by The Associated Press": a source with its own modifiers runs
+    // to the comma as a whole, up to a subject's length)
+    let speaker = relaxed_noun_phrase_after(doc, cue, source_end).or_else(|| {
+        let end = trim_trailing(doc, after, source_end);
+        (end > after && end - after <= MAX_SOURCE && starts_noun_phrase(doc, after))
+            .then(|| Span::new(doc.token(after).span.start, doc.token(end - 1).span.end))
+    })?;
     let opens = k == s.first_token || (k == s.first_token + 1 && !doc.is_word(s.first_token));
+    // "In addition, according to the department, CLAUSE": after a short adjunct the
+    // clause follows the source too.
+    let after_adjunct = k > s.first_token
+        && doc.tok(k - 1) == ","
+        && k - 1 - s.first_token < MIN_CLAUSE
+        && source_end + 1 < s.end_token
+        && doc.tok(source_end) == ",";
     // (the clause starts inside the sentence: after "According to X," ending a paragraph,
     // the next token is another paragraph's, or none at the end of the text)
-    if opens && source_end + 1 < s.end_token {
-        let content = clause_span(doc, source_end + 1, clause_end(doc, source_end + 1))?;
-        return Some(Reported {
-            content,
-            rest: None,
-            speaker,
-            cue: cue.span,
-            unspoken: false,
-        });
-    }
-    if k > s.first_token && doc.tok(k - 1) == "," && k - 1 - s.first_token <= MAX_CLAUSE {
-        let content = clause_span(doc, s.first_token, k - 1)?;
-        return Some(Reported {
-            content,
-            rest: None,
-            speaker,
-            cue: cue.span,
-            unspoken: false,
-        });
-    }
-    None
+    let content = if (after_adjunct || opens) && source_end + 1 < s.end_token {
+        clause_span(doc, source_end + 1, clause_end(doc, source_end + 1))?
+    } else if k > s.first_token && doc.tok(k - 1) == "," && k - 1 - s.first_token <= MAX_CLAUSE {
+        clause_span(doc, s.first_token, k - 1)?
+    } else {
+        return None;
+    };
+    Some(Reported::new(content, speaker, cue.span))
 }
 
 /// True when the clause is a direct quotation and nothing else (`X said "…."`). `direct`
