@@ -625,17 +625,28 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         return Some(doc.token(end - 1).span);
     }
     // "Sen. Tim Kaine (D-Va.) said": a parenthesis between name and verb.
-    if end > 0 && doc.tok(end - 1) == ")" {
+    end = before_parenthesis(doc, end, sentence);
+    // "The judge -- who has clashed with the governor -- said": an apposition or a relative
+    // clause between dashes.
+    if end > 0 && is_dash(doc.tok(end - 1)) {
         let mut k = end - 1;
+        while k > 0 && is_dash(doc.tok(k - 1)) {
+            k -= 1; // "--" is two tokens
+        }
+        let close = k;
         while k > 0
-            && doc.tok(k - 1) != "("
-            && end - k < 8
+            && !is_dash(doc.tok(k - 1))
+            && close - k < APPOSITION_WINDOW
             && doc.token(k - 1).sentence() == sentence
+            && !is_quote_mark(doc.tok(k - 1))
         {
             k -= 1;
         }
-        if k > 0 && doc.tok(k - 1) == "(" {
+        if k > 0 && is_dash(doc.tok(k - 1)) && k < close {
             end = k - 1;
+            while end > 0 && is_dash(doc.tok(end - 1)) {
+                end -= 1;
+            }
         }
     }
     // "Stevie Wonder, who joked": the relative pronoun is the mention.
@@ -685,7 +696,15 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         }
         // An apposition describes: it does not open with a conjunction or a clause word
         // ("…, and the meeting deteriorated, said one source").
+        // ("…, then 38, said", "…, then a senator, said": "then" before an age or a
+        // description opens an apposition)
+        let then_apposition = doc.tok(k) == "then"
+            && k + 1 < end
+            && (doc.tok(k + 1).bytes().all(|b| b.is_ascii_digit())
+                || matches!(doc.tok(k + 1), "a" | "an" | "the")
+                || is_capitalised(doc.tok(k + 1)));
         let clause_like = k < end - 1
+            && !then_apposition
             && matches!(
                 doc.tok(k),
                 "and"
@@ -709,7 +728,8 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             if !is_boundary_word(doc.tok(k)) || matches!(doc.tok(k), "who" | "which") {
                 apposed = Some((k, comma));
             }
-            end = k - 1;
+            // ("Rep. Ann Lee (D-Md.), chair of the committee, said")
+            end = before_parenthesis(doc, k - 1, sentence);
         } else {
             return None;
         }
@@ -778,6 +798,28 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         doc.token(start).span.start,
         doc.token(end - 1).span.end,
     ))
+}
+
+/// `end`, or the start of a parenthesis of a few tokens that ends right before it ("Sen.
+/// Tim Kaine (D-Va.)").
+fn before_parenthesis(doc: &Doc, end: usize, sentence: usize) -> usize {
+    if end == 0 || doc.tok(end - 1) != ")" {
+        return end;
+    }
+    let mut k = end - 1;
+    while k > 0 && doc.tok(k - 1) != "(" && end - k < 8 && doc.token(k - 1).sentence() == sentence {
+        k -= 1;
+    }
+    if k > 0 && doc.tok(k - 1) == "(" {
+        k - 1
+    } else {
+        end
+    }
+}
+
+/// A dash between words: "-" (or "--", two tokens), "–", "—".
+fn is_dash(t: &str) -> bool {
+    matches!(t, "-" | "\u{2013}" | "\u{2014}")
 }
 
 /// `officials from both parties`: when the words `walked..end` before a cue follow a

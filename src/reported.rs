@@ -771,6 +771,19 @@ fn takes_object(lemma: &str) -> bool {
     )
 }
 
+/// `was told`, `is asked`: a verb of saying in the passive (its subject heard, did not
+/// speak). A progressive (`is saying`) reports as much as `says`.
+fn is_passive(doc: &Doc, cue: Cue) -> bool {
+    let k = doc.token_after(cue.span.start);
+    cue.kind == CueKind::Verb
+        && k > 0
+        && !doc.str(cue.span).ends_with("ing")
+        && matches!(
+            &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
+        )
+}
+
 /// Verbs that report a manner of speaking or going on, never a clause of their own:
 /// `continued to enforce`, `shouted at`.
 fn reports_no_clause(lemma: &str) -> bool {
@@ -810,14 +823,7 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("having") {
         return None; // "Having said that, …": a discourse connective
     }
-    // "was told" is passive; "is saying" (progressive) reports as much as "says"
-    let passive = k > 0
-        && !doc.str(cue.span).ends_with("ing")
-        && matches!(
-            &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
-        );
-    if passive && cue.kind == CueKind::Verb {
+    if is_passive(doc, cue) {
         return None; // "was told": the subject heard, did not speak
     }
     // "X said Iran would never …, saying it was …": a participle after a comma has the
@@ -912,6 +918,9 @@ fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
 
 /// `CLAUSE, X said.` / `CLAUSE, said X.`
 fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
+    if is_passive(doc, cue) {
+        return None; // "Mr. Sperling, then 38, said he was advised to …"
+    }
     let k = doc.token_after(cue.span.start);
     let sentence = doc.token(k).sentence();
     let s = doc.seg.sentences[sentence];
@@ -920,6 +929,11 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     let inverted = k > s.first_token && doc.tok(k - 1) == ",";
     let (comma, speaker) = if inverted {
         let np = relaxed_noun_phrase_after(doc, cue, s.end_token)?;
+        // ("…, said the plan would work": a clause after the verb, not its speaker)
+        let (a, b) = (doc.token_after(np.start), doc.token_after(np.end));
+        if (a..b).any(|j| is_auxiliary(doc.tok(j))) {
+            return None;
+        }
         (k - 1, np)
     } else {
         let np = noun_phrase_before(doc, k)?;
@@ -929,6 +943,7 @@ fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         while first > s.first_token
             && doc.tok(first - 1) != ","
             && doc.is_word(first - 1)
+            && doc.cue_at_token(first - 1).is_none()
             && steps < 3
         {
             first -= 1;
