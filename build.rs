@@ -64,6 +64,7 @@ fn main() {
         "naming",
         "things",
         "function-words",
+        "openers",
     ] {
         write(name, prepare(&[list(name)], lower));
     }

@@ -12,7 +12,7 @@
 //! and the shape of a participle; none is a list of names.
 
 use crate::doc::Doc;
-use crate::lexicon::{ascii_lower, WORD};
+use crate::lexicon::{ascii_lower, Lexicon, Opener, WORD};
 use crate::phrases::{is_capitalised, is_month, is_weekday_or_time};
 use crate::span::Span;
 
@@ -21,150 +21,29 @@ const ADJUNCT_WINDOW: usize = 30;
 
 /// Sentence adverbs and connectives that open a sentence before a comma ("Indeed, …").
 fn is_discourse_adverb(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "additionally",
-        "again",
-        "besides",
-        "consequently",
-        "finally",
-        "first",
-        "furthermore",
-        "here",
-        "indeed",
-        "instead",
-        "likewise",
-        "moreover",
-        "nevertheless",
-        "no",
-        "nonetheless",
-        "now",
-        "otherwise",
-        "overall",
-        "second",
-        "similarly",
-        "so",
-        "still",
-        "there",
-        "therefore",
-        "third",
-        "thus",
-        "ultimately",
-        "well",
-        "yes",
-    ];
-    // (a sorted list, searched: smaller in the wasm than a match over strings)
-    WORDS.binary_search(&w).is_ok()
+    Lexicon::get().is_opener(Opener::Discourse, w)
 }
 
 /// Prepositions (and prepositional participles) that open an adjunct, never a subject:
 /// "According to …", "Given his past …", "Like Corker, …".
 fn is_opening_preposition(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "according",
-        "across",
-        "after",
-        "although",
-        "amid",
-        "among",
-        "as",
-        "at",
-        "based",
-        "because",
-        "before",
-        "behind",
-        "besides",
-        "beyond",
-        "by",
-        "despite",
-        "during",
-        "following",
-        "for",
-        "from",
-        "given",
-        "if",
-        "in",
-        "inside",
-        "like",
-        "near",
-        "of",
-        "on",
-        "once",
-        "outside",
-        "per",
-        "regarding",
-        "since",
-        "though",
-        "through",
-        "throughout",
-        "toward",
-        "towards",
-        "under",
-        "unlike",
-        "until",
-        "upon",
-        "when",
-        "while",
-        "with",
-        "within",
-        "without",
-    ];
-    // (a sorted list, searched: smaller in the wasm than a match over strings)
-    WORDS.binary_search(&w).is_ok()
+    Lexicon::get().is_opener(Opener::Preposition, w)
 }
 
 /// Nouns of time that a determiner turns into an adjunct: "Last week", "This morning".
 fn is_time_noun(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "afternoon",
-        "autumn",
-        "century",
-        "decade",
-        "evening",
-        "fall",
-        "friday",
-        "monday",
-        "month",
-        "morning",
-        "night",
-        "saturday",
-        "session",
-        "spring",
-        "summer",
-        "sunday",
-        "term",
-        "thursday",
-        "time",
-        "tuesday",
-        "wednesday",
-        "week",
-        "weekend",
-        "winter",
-        "year",
-    ];
-    // (a sorted list, searched: smaller in the wasm than a match over strings)
-    WORDS.binary_search(&w).is_ok()
+    Lexicon::get().is_opener(Opener::Time, w)
 }
 
 /// Plural time nouns that measure a distance in time: "Hours later", "Days before".
 fn is_time_span(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "days", "hours", "minutes", "moments", "months", "seconds", "weeks", "years",
-    ];
-    // (a sorted list, searched: smaller in the wasm than a match over strings)
-    WORDS.binary_search(&w).is_ok()
+    Lexicon::get().is_opener(Opener::TimeSpan, w)
 }
 
 /// Words a participle opening an adjunct is followed by: "Asked whether …", "Speaking at
 /// …", "Pressed on …" (a name is followed by a verb or a comma instead: "Harding said").
 fn follows_participle(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "a", "about", "after", "again", "an", "at", "back", "before", "by", "during", "earlier",
-        "for", "from", "her", "his", "how", "if", "in", "into", "its", "later", "my", "off", "on",
-        "our", "out", "over", "that", "the", "their", "these", "this", "those", "to", "up", "what",
-        "when", "where", "whether", "who", "why", "with",
-    ];
-    // (a sorted list, searched: smaller in the wasm than a match over strings)
-    WORDS.binary_search(&w).is_ok()
+    Lexicon::get().is_opener(Opener::AfterParticiple, w)
 }
 
 /// A capitalised participle ("Asked", "Speaking") followed by a word that continues a
@@ -177,7 +56,6 @@ fn is_participle_opener(w: &str, next: &str) -> bool {
 
 /// Whether token `i` opens an adjunct that ends at a comma, with the sentence's subject
 /// after it. `end` is one past the sentence's last token.
-#[inline(never)]
 pub(crate) fn opens_adjunct(doc: &Doc, i: usize, end: usize) -> bool {
     if i >= end || !doc.is_word(i) {
         return false;
@@ -205,7 +83,6 @@ pub(crate) fn opens_adjunct(doc: &Doc, i: usize, end: usize) -> bool {
 /// The adjunct runs on over the pieces that extend it: a state after a town ("At a rally
 /// in Ames, Iowa, on Sunday, …": a piece of capitalised words after a capitalised word)
 /// and a piece that opens with a preposition or a time ("…, on Sunday, …").
-#[inline(never)]
 pub(crate) fn after_adjunct(doc: &Doc, i: usize, end: usize) -> Option<usize> {
     let limit = (i + ADJUNCT_WINDOW).min(end);
     let mut after = (i..limit).find(|&k| doc.tok(k) == ",")? + 1;
@@ -229,10 +106,10 @@ pub(crate) fn after_adjunct(doc: &Doc, i: usize, end: usize) -> Option<usize> {
 
 /// Pronouns fused with a verb: "It's", "That's", "I'm", "There's", "They're".
 fn is_pronoun_with_verb(w: &str) -> bool {
-    let w = w.replace('\u{2019}', "'");
-    let Some((head, tail)) = w.split_once('\'') else {
+    let Some(cut) = w.find(['\'', '\u{2019}']) else {
         return false;
     };
+    let (head, tail) = (&w[..cut], w[cut..].trim_start_matches(['\'', '\u{2019}']));
     matches!(tail, "s" | "m" | "re" | "ve" | "ll" | "d")
         && matches!(
             &*ascii_lower(head, &mut [0; WORD]),
@@ -270,7 +147,6 @@ pub(crate) fn speaker_in(doc: &Doc, span: Span) -> Option<Span> {
 /// complementizer ("that the debt would …"), is an expletive or a bare demonstrative
 /// ("There", "That"), a pronoun fused with its verb ("It's"), a date or time ("Tuesday",
 /// "Last week"), or the first word of an adjunct ("According", "Speaking", "Given").
-#[inline(never)]
 pub(crate) fn can_speak(doc: &Doc, span: Span) -> bool {
     let from = doc.token_after(span.start);
     let to = doc.token_before(span.end);

@@ -29,6 +29,23 @@ const PLACE_WORDS: &str = prepared!("place-words");
 const KNOWN: &str = prepared!("known");
 const THINGS: &str = prepared!("things");
 const FUNCTION_WORDS: &str = prepared!("function-words");
+const OPENERS: &str = prepared!("openers");
+
+/// The closed classes of `openers.txt`: words that open an adjunct at a sentence's start, or
+/// stand in a speaker's place without speaking (see `speaker_form`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener {
+    /// A sentence adverb or connective before a comma ("indeed", "first").
+    Discourse,
+    /// A preposition or subordinator opening an adjunct ("according", "given", "when").
+    Preposition,
+    /// A noun of time after "last", "next", "this" ("week", "morning").
+    Time,
+    /// A plural time noun before "later", "earlier" ("hours", "days").
+    TimeSpan,
+    /// A word that follows a participle opening an adjunct ("whether", "at", "the").
+    AfterParticiple,
+}
 
 /// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
 /// pronoun that refers to them).
@@ -143,6 +160,8 @@ pub struct Lexicon {
     things: Set<&'static str>,
     /// Lower-cased function words and interjections ("do", "following", "oh").
     function_words: Set<&'static str>,
+    /// The classes of [`Opener`], in its order.
+    openers: [Set<&'static str>; 5],
 }
 
 include!("normalise.rs");
@@ -250,6 +269,13 @@ impl Lexicon {
             thing_heads: section(THINGS, "[head]"),
             things: section(THINGS, "[name]"),
             function_words: words(FUNCTION_WORDS),
+            openers: [
+                section(OPENERS, "[discourse]"),
+                section(OPENERS, "[preposition]"),
+                section(OPENERS, "[time]"),
+                section(OPENERS, "[time-span]"),
+                section(OPENERS, "[after-participle]"),
+            ],
         }
     }
 
@@ -369,6 +395,12 @@ impl Lexicon {
     /// ("islam", "ramadan").
     pub fn is_thing(&self, name: &str) -> bool {
         self.things.contains(name)
+    }
+
+    /// True when the lower-cased `word` is of the closed class `class` ("indeed" is
+    /// [`Opener::Discourse`]).
+    pub fn is_opener(&self, class: Opener, word: &str) -> bool {
+        self.openers[class as usize].contains(word)
     }
 
     /// True when the word is a function word or an interjection ("Do", "following",
@@ -529,9 +561,6 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    /// Every list: sections are known names, and no word stands before the first section
-    /// of a sectioned list (a header line that lost its `#` would otherwise be read as a
-    /// word).
     /// The source lists, with their headers.
     fn source(name: &str) -> &'static str {
         match name {
@@ -548,6 +577,7 @@ mod tests {
             "titles" => include_str!("titles.txt"),
             "place-words" => include_str!("place-words.txt"),
             "function-words" => include_str!("function-words.txt"),
+            "openers" => include_str!("openers.txt"),
             _ => unreachable!("no list {name}"),
         }
     }
@@ -577,6 +607,16 @@ mod tests {
             ),
             ("bodies", &["[organization]", "[media]"][..]),
             ("things", &["[head]", "[name]"][..]),
+            (
+                "openers",
+                &[
+                    "[discourse]",
+                    "[preposition]",
+                    "[time]",
+                    "[time-span]",
+                    "[after-participle]",
+                ][..],
+            ),
         ];
         for (name, sections) in sectioned {
             let mut seen_section = false;
