@@ -418,16 +418,52 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
     let toks = &doc.seg.tokens;
     let end = doc.token_before(q.start);
     let sentence = toks.get(end.checked_sub(1)?)?.sentence();
+    // "After Brown criticized Clinton during a debate, Hillary shot back, "…"": a cue
+    // inside an adverbial clause that opens the sentence and ends before the quotation
+    // reports something else.
+    let s = doc.seg.sentences[sentence];
+    let adjunct_end = matches!(
+        doc.tok(s.first_token),
+        // (not "As": "As Simonyan put it, RT is …" attributes what follows)
+        "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "Since"
+            | "Because"
+            | "Although"
+            | "If"
+            | "Until"
+            | "Once"
+            | "Though"
+    )
+    .then(|| crate::speaker_form::after_adjunct(doc, s.first_token, end))
+    .flatten()
+    .filter(|&a| a < end)
+    .unwrap_or(0);
     let mut k = end;
     let mut seen = 0;
     let mut participle: Option<Cue> = None;
     while k > 0 && seen < BEFORE_WINDOW {
         k -= 1;
         seen += 1;
-        if toks[k].sentence() != sentence {
+        if toks[k].sentence() != sentence || k < adjunct_end {
             break;
         }
         let Some(cue) = cue_at(doc, k) else { continue };
+        // "Trump was asked, "…"": the one asked or told is not the speaker, and no one else
+        // is named ("it was labeled "…"" is a name the subject bears, and stays its)
+        let adjacent = (k + 1..end).all(|j| matches!(doc.tok(j), "," | ":"));
+        let hearer = matches!(
+            doc.lexicon.cue_lemma(cue.lemma),
+            "ask" | "tell" | "question" | "inform" | "advise" | "remind" | "assure" | "notify"
+        );
+        if adjacent && hearer && crate::reported::is_passive(doc, cue) {
+            return Some(Attribution {
+                speaker: None,
+                cue: Some(cue.span),
+            });
+        }
         // "X said, adding that …": a participle's speaker is its main verb's; "X attacked
         // Y, saying, "…"": with no reporting verb before it, the sentence's subject.
         if is_participle(doc, cue) && k > 0 && doc.tok(k - 1) == "," {

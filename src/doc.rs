@@ -95,7 +95,8 @@ impl<'t> Doc<'t> {
             let base = word.eq_ignore_ascii_case(lexicon.cue_lemma(lemma));
             let gerund = word.ends_with("ing");
             let i = seg.token_at_or_after(s);
-            let participle = word.ends_with("ed");
+            // ("a written statement": irregular participles in -en too)
+            let participle = word.ends_with("ed") || word.ends_with("en");
             if verbal && base && used_as_noun(text, &seg, span)
                 || verbal && (gerund || participle) && i > 0 && after_determiner(text, &seg, i)
                 || verbal && participle && i > 0 && {

@@ -177,6 +177,26 @@ pub(crate) fn is_weekday_or_time(w: &str) -> bool {
     )
 }
 
+/// A number written as a word, or "a" before a unit ("a week ago").
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "several"
+            | "few"
+    )
+}
+
 /// The name of a day of the week.
 pub(crate) fn is_weekday(w: &str) -> bool {
     matches!(
@@ -574,6 +594,8 @@ pub(crate) fn ends_phrase(doc: &Doc, start: usize, end: usize) -> bool {
         || matches!(
             doc.tok(end),
             "on" | "in" | "at" | "during" | "after" | "before" | "to" | "for" | "via" | "while"
+                // "said a former official who oversaw …": a relative clause on the speaker
+                | "who" | "whose" | "whom"
         )
 }
 
@@ -600,6 +622,22 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             end -= 2;
         } else if end >= 2 && is_weekday(w) && doc.is_word(end - 2) {
             end -= 1; // "Clinton Thursday said"
+        } else if w == "ago" && end >= 3 {
+            // "The ministry less than two weeks ago said": a distance in time, a number or
+            // "a" and its unit, with "less than", "more than", "about" before them
+            let mut k = end - 2; // the unit
+            if k > 0
+                && (doc.tok(k - 1).bytes().all(|b| b.is_ascii_digit())
+                    || is_number_word(doc.tok(k - 1)))
+            {
+                k -= 1;
+                while k >= 2 && matches!(doc.tok(k - 1), "than" | "about" | "nearly" | "almost") {
+                    k -= if doc.tok(k - 1) == "than" { 2 } else { 1 };
+                }
+                end = k;
+            } else {
+                break;
+            }
         } else if end >= 2
             && matches!(
                 w,

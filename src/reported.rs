@@ -773,7 +773,7 @@ fn takes_object(lemma: &str) -> bool {
 
 /// `was told`, `is asked`: a verb of saying in the passive (its subject heard, did not
 /// speak). A progressive (`is saying`) reports as much as `says`.
-fn is_passive(doc: &Doc, cue: Cue) -> bool {
+pub(crate) fn is_passive(doc: &Doc, cue: Cue) -> bool {
     let k = doc.token_after(cue.span.start);
     cue.kind == CueKind::Verb
         && k > 0
