@@ -104,14 +104,14 @@ fn fuzz_regressions() {
         ("a cue inside the last word", "d.speak"),
         ("a cue inside a word at the end", " Macaid.speak"),
         // "According to X," with nothing after the comma: the clause after it started one
-        // token past the sentence, past the last token at the end of the text (reported.rs).
+        // token past the sentence, past the last token at the end of the text (src/reported).
         ("according to, then the end", "According to M,"),
         // "CLAUSE, X said," with nothing after the last comma: the same, for the second part
-        // of a parenthetical attribution (reported.rs).
+        // of a parenthetical attribution (src/reported).
         ("a comma after the cue, then the end", ",a said,"),
         // A speaker phrase before "told" that began in the paragraph before the cue's
         // sentence: looking for the comma before it read the token before the first
-        // (index underflow in reported.rs, found by the jsonl target on the final code).
+        // (index underflow in src/reported, found by the jsonl target on the final code).
         (
             "a speaker phrase from the paragraph before",
             "\nHe \nhad found thme eonyid told .",

@@ -1,0 +1,450 @@
+//! The shapes of a report, each with its speaker and cue: the clause after its cue (`X said
+//! (that) CLAUSE`), before it (`CLAUSE, X said.`), around "according to", and a possessed
+//! claim (`Renz's assertion that …`).
+
+use crate::doc::{Cue, Doc};
+use crate::lexicon::{ascii_lower, lowercase, CueKind, SHORT_NAME, WORD};
+use crate::phrases::*;
+use crate::span::Span;
+
+use super::clause::*;
+use super::lemmas::*;
+use super::*;
+
+/// `…, Mr. Bush said, …`: a speaker and cue between two commas.
+pub(super) fn parenthetical(doc: &Doc, cue: Cue) -> bool {
+    let k = doc.token_after(cue.span.start);
+    let after = doc.token_after(cue.span.end);
+    let Some(np) = noun_phrase_before(doc, k) else {
+        return false;
+    };
+    let first = doc.token_after(np.start);
+    first > 0 && doc.tok(first - 1) == "," && after < doc.seg.tokens.len() && doc.tok(after) == ","
+}
+
+/// The speaker of a participle's sentence (`"…," Ruiz said, adding that …`): the phrase
+/// before the nearest reporting verb before it, else the sentence's subject.
+pub(super) fn main_speaker(doc: &Doc, participle: usize) -> Option<Span> {
+    let sentence = doc.token(participle).sentence();
+    let first = doc.seg.sentences[sentence].first_token;
+    (first..participle)
+        .rev()
+        .filter(|&j| doc.cue_at_token(j).is_some_and(|c| c.kind == CueKind::Verb))
+        .find_map(|j| {
+            noun_phrase_before(doc, j)
+                .or_else(|| relaxed_noun_phrase_after(doc, doc.cue_at_token(j)?, participle))
+        })
+        .or_else(|| sentence_subject(doc, sentence).filter(|s| !doc.inside_quote(s.start)))
+}
+
+/// `Experts on North Korea and nuclear nonproliferation said …`: a long subject that the
+/// speaker phrase cannot read back through, when the cue follows it closely with no comma.
+pub(super) fn subject_near(doc: &Doc, k: usize) -> Option<Span> {
+    let s = doc.seg.sentences[doc.token(k).sentence()];
+    if k - s.first_token > 10 || (s.first_token..k).any(|j| doc.tok(j) == ",") {
+        return None;
+    }
+    sentence_subject(doc, doc.token(k).sentence()).filter(|sub| sub.end <= doc.token(k).span.start)
+}
+
+/// One past the hearer of a verb of telling that starts at token `i`: an object pronoun
+/// ("him"), a name with or without "the" ("the BBC", "CNN"), or a plural noun
+/// ("reporters"), followed by a time ("on Sunday") if any.
+pub(super) fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let w = |j: usize| doc.tok(j);
+    let capital =
+        |j: usize| j < end && doc.is_word(j) && w(j).chars().next().is_some_and(char::is_uppercase);
+    let mut j = i;
+    if j >= end {
+        return None;
+    }
+    // "told the crowd that …", "told an interviewer that …": a described hearer, up to "that".
+    // ("told her that …": "her" is the hearer itself.)
+    let described = matches!(w(j), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+        && j + 1 < end
+        && w(j + 1) != "that"
+        && !capital(j + 1);
+    if described {
+        // the thing told is no hearer: "told a story that …" is a relative clause
+        return (j + 2..(j + 6).min(end))
+            .take_while(|&k| doc.is_word(k))
+            .find(|&k| w(k) == "that")
+            .filter(|&k| (j + 1..k).any(|m| names_hearer(w(m))));
+    }
+    if matches!(
+        &*ascii_lower(w(j), &mut [0; WORD]),
+        "me" | "him" | "her" | "us" | "them" | "you"
+    ) {
+        j += 1;
+    } else if capital(j) || (w(j) == "the" && capital(j + 1)) {
+        j += 1;
+        while capital(j) {
+            j += 1;
+        }
+    } else if doc.is_word(j)
+        && w(j).ends_with('s')
+        && !w(j).ends_with("ss")
+        && w(j).chars().all(char::is_lowercase)
+    {
+        j += 1; // "reporters", "lawmakers"
+    } else {
+        return None;
+    }
+    while j + 1 < end && (w(j) == "on" && is_weekday_or_time(w(j + 1))) {
+        j += 2;
+    }
+    Some(j)
+}
+
+/// Nouns for those who hear a speech: `told the crowd`, `told an interviewer`, `told
+/// lawmakers` (any plural in -s names people or a body more often than a thing told).
+pub(super) fn names_hearer(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ies")
+        || matches!(
+            w,
+            "crowd"
+                | "audience"
+                | "interviewer"
+                | "reporter"
+                | "journalist"
+                | "host"
+                | "committee"
+                | "jury"
+                | "judge"
+                | "court"
+                | "panel"
+                | "gathering"
+                | "rally"
+                | "group"
+                | "conference"
+                | "newspaper"
+                | "paper"
+                | "magazine"
+                | "station"
+                | "network"
+                | "public"
+                | "press"
+                | "nation"
+                | "country"
+                | "chamber"
+                | "assembly"
+                | "convention"
+                | "council"
+                | "board"
+        )
+}
+
+/// `was told`, `is asked`: a verb of saying in the passive (its subject heard, did not
+/// speak). A progressive (`is saying`) reports as much as `says`.
+pub(crate) fn is_passive(doc: &Doc, cue: Cue) -> bool {
+    let k = doc.token_after(cue.span.start);
+    cue.kind == CueKind::Verb
+        && k > 0
+        && !doc.str(cue.span).ends_with("ing")
+        && matches!(
+            &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
+        )
+}
+
+/// `X said (that) CLAUSE`, `X told reporters CLAUSE`.
+pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
+    let lemma = doc.lexicon.cue_lemma(cue.lemma);
+    if reports_no_clause(lemma) {
+        return None;
+    }
+    let k = doc.token_after(cue.span.start);
+    if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("all") && doc.str(cue.span) == "told" {
+        return None; // "all told": in total
+    }
+    if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("having") {
+        return None; // "Having said that, …": a discourse connective
+    }
+    if is_passive(doc, cue) {
+        return None; // "was told": the subject heard, did not speak
+    }
+    // "X said Iran would never …, saying it was …": a participle after a comma has the
+    // subject of its sentence.
+    let participle = doc.str(cue.span).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
+    let speaker = if participle {
+        main_speaker(doc, k)?
+    } else {
+        noun_phrase_before(doc, k)
+            .or_else(|| coordinated_subject(doc, k))
+            .or_else(|| subject_near(doc, k))?
+    };
+    let sentence = doc.token(k).sentence();
+    let s = doc.seg.sentences[sentence];
+    let mut i = doc.token_after(cue.span.end);
+    // time adjuncts: "said Monday", "said on Friday", "said last week", "said Friday afternoon"
+    loop {
+        if i < s.end_token && (is_weekday_or_time(doc.tok(i)) || is_time_of_day(doc.tok(i))) {
+            i += 1;
+        } else if i + 1 < s.end_token
+            && (doc.tok(i) == "on" && is_weekday_or_time(doc.tok(i + 1))
+                || doc.tok(i) == "last" && matches!(doc.tok(i + 1), "week" | "month" | "year"))
+        {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if takes_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
+        // "told reporters", "told the BBC", "told him": the hearer comes first. A verb of
+        // telling without a hearer reports no clause ("told a story about the war").
+        i = after_hearer(doc, i, s.end_token)?;
+        if i < s.end_token && doc.tok(i) == "," {
+            i += 1;
+        }
+    }
+    // "says at a campaign stop in Toledo that …", "said via email that …": an adjunct
+    // before "that".
+    if i < s.end_token
+        && matches!(
+            doc.tok(i),
+            "in" | "at" | "on" | "during" | "after" | "before" | "via" | "by" | "through" | "over"
+        )
+    {
+        if let Some(j) = (i..(i + 10).min(s.end_token)).find(|&j| doc.tok(j) == "that") {
+            i = j;
+        }
+    }
+    // "advisers say, the president has …": a comma, then the clause; but a conjunction
+    // after the comma goes on with the story ("she said, but Kevin was drifting off").
+    if i + 1 < s.end_token && doc.tok(i) == "," && doc.is_word(i + 1) {
+        if starts_adjunct(doc.tok(i + 1)) || matches!(doc.tok(i + 1), "and" | "or" | "so") {
+            return None;
+        }
+        i += 1;
+    }
+    // "said when she resigned": a time or reason adjunct, not what was said (but "asked
+    // when …", "explained why …" report a question).
+    if i < s.end_token && starts_adjunct(doc.tok(i)) && !takes_question(lemma) {
+        return None;
+    }
+    // "complained about his mic", "spoke of a stone block", "warned against hackers": what
+    // the speech is about is what it reports.
+    if i + 1 < s.end_token
+        && matches!(doc.tok(i), "about" | "of" | "against")
+        && doc.is_word(i + 1)
+        && cue.kind == CueKind::Verb
+    {
+        i += 1;
+    }
+    if i >= s.end_token || !doc.is_word(i) || closes_no_clause(doc.tok(i)) {
+        return None; // `said: "…"`, `said, "…"`, `said nothing`
+    }
+    if doc.tok(i) == "to" && to_is_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
+        return None;
+    }
+    // A verb of thinking or finding reports a clause ("found that …", "wants to …",
+    // "believes it will …"), not just its object ("found a buyer").
+    let object = cue.kind == CueKind::Attitude && !perceives(lemma) || takes_object(lemma);
+    if cue.kind == CueKind::Attitude && perceives(lemma) && !opens_clause(doc, i, s.end_token) {
+        return None; // "found a buyer", "saw the tweet": perception, not a stance
+    }
+    let content = if !object || opens_clause(doc, i, s.end_token) {
+        clause_span(doc, i, clause_end(doc, i))?
+    } else if is_auxiliary(doc.tok(i)) {
+        return None; // "that plan would never pass": the cue word was a noun
+    } else {
+        words_span(doc, i, object_end(doc, i, clause_end(doc, i)), 1)?
+    };
+    Some(Reported::new(content, speaker, cue.span))
+}
+
+/// `CLAUSE, X said.` / `CLAUSE, said X.`
+pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
+    if is_passive(doc, cue) {
+        return None; // "Mr. Sperling, then 38, said he was advised to …"
+    }
+    let k = doc.token_after(cue.span.start);
+    let sentence = doc.token(k).sentence();
+    let s = doc.seg.sentences[sentence];
+    let cue_end = doc.token_after(cue.span.end);
+    // Inverted (`, said X.`) or plain (`, X said.`): find the comma that ends the clause.
+    let inverted = k > s.first_token && doc.tok(k - 1) == ",";
+    let (comma, speaker) = if inverted {
+        let np = relaxed_noun_phrase_after(doc, cue, s.end_token)?;
+        // ("…, said the plan would work": a clause after the verb, not its speaker)
+        let (a, b) = (doc.token_after(np.start), doc.token_after(np.end));
+        if (a..b).any(|j| is_auxiliary(doc.tok(j))) {
+            return None;
+        }
+        (k - 1, np)
+    } else {
+        let np = noun_phrase_before(doc, k)?;
+        let mut first = doc.token_after(np.start);
+        // "…, top black lawmakers said": words the speaker phrase left out before it
+        let mut steps = 0;
+        while first > s.first_token
+            && doc.tok(first - 1) != ","
+            && doc.is_word(first - 1)
+            && doc.cue_at_token(first - 1).is_none()
+            && steps < 3
+        {
+            first -= 1;
+            steps += 1;
+        }
+        // (a speaker phrase that began before the sentence, as across a paragraph's end,
+        // leaves no clause before it in the sentence)
+        if first <= s.first_token || doc.tok(first - 1) != "," || k - first > MAX_TAIL {
+            return None;
+        }
+        (first - 1, np)
+    };
+    // What follows the attribution: the sentence end (`CLAUSE, X said.`), or a comma and
+    // the rest of the clause (`The museum, Mr. Bush said, celebrated …`).
+    let mut after = cue_end.max(doc.token_after(speaker.end));
+    loop {
+        let w = |j: usize| if j < s.end_token { doc.tok(j) } else { "" };
+        if is_weekday_or_time(w(after)) || w(after) == "on" || is_time_of_day(w(after)) {
+            after += 1; // "said Friday afternoon"
+        } else if matches!(w(after), "last" | "this")
+            && matches!(w(after + 1), "week" | "month" | "year")
+        {
+            after += 2;
+        } else if let Some(end) = adjunct_to_comma(doc, after, s.end_token) {
+            after = end; // "said in a June report,", "told reporters at the airport."
+        } else {
+            break;
+        }
+    }
+    if is_opening_mark(doc.tok(s.first_token)) {
+        return None; // `"…," X, the minister, told reporters`: a direct quotation's attribution
+    }
+    if comma - s.first_token > MAX_CLAUSE {
+        return None; // no clause runs so far back
+    }
+    let rest = if inverted {
+        None // `CLAUSE, said X, an engineer.`: what follows X describes X
+    } else if after + 1 < s.end_token && doc.tok(after) == "," {
+        // (a comma that ends the sentence, at a paragraph's end, is no second part: the
+        // token after it is another paragraph's, or none at the end of the text)
+        clause_span(doc, after + 1, clause_end(doc, after + 1))
+    } else if s.end_token - after <= 1 {
+        None
+    } else {
+        return None;
+    };
+    // `The museum, Mr. Obama said, would …`: with a second part, the first may be short.
+    let content = match rest {
+        Some(_) if comma > s.first_token => Span::new(
+            doc.token(s.first_token).span.start,
+            doc.token(comma - 1).span.end,
+        ),
+        _ => clause_span(doc, s.first_token, comma)?,
+    };
+    Some(Reported {
+        content,
+        rest,
+        speaker,
+        cue: cue.span,
+        unspoken: false,
+    })
+}
+
+/// `According to X, CLAUSE.` / `CLAUSE, according to X.`
+pub(super) fn according_to(doc: &Doc, cue: Cue) -> Option<Reported> {
+    let k = doc.token_after(cue.span.start);
+    let s = doc.seg.sentences[doc.token(k).sentence()];
+    let after = doc.token_after(cue.span.end);
+    // the source runs to the next comma (or the sentence end; at most a clause's length)
+    let source_end = (after..s.end_token.min(after + MAX_CLAUSE))
+        .find(|&j| doc.tok(j) == ",")
+        .unwrap_or(s.end_token);
+    // ("according to a count by The Associated Press": a source with its own modifiers runs
+    // to the comma as a whole, up to a subject's length)
+    let speaker = relaxed_noun_phrase_after(doc, cue, source_end).or_else(|| {
+        let end = trim_trailing(doc, after, source_end);
+        (end > after && end - after <= MAX_SOURCE && starts_noun_phrase(doc, after))
+            .then(|| Span::new(doc.token(after).span.start, doc.token(end - 1).span.end))
+    })?;
+    let opens = k == s.first_token || (k == s.first_token + 1 && !doc.is_word(s.first_token));
+    // "In addition, according to the department, CLAUSE": after a short adjunct the
+    // clause follows the source too.
+    let after_adjunct = k > s.first_token
+        && doc.tok(k - 1) == ","
+        && k - 1 - s.first_token < MIN_CLAUSE
+        && source_end + 1 < s.end_token
+        && doc.tok(source_end) == ",";
+    // (the clause starts inside the sentence: after "According to X," ending a paragraph,
+    // the next token is another paragraph's, or none at the end of the text)
+    let content = if (after_adjunct || opens) && source_end + 1 < s.end_token {
+        clause_span(doc, source_end + 1, clause_end(doc, source_end + 1))?
+    } else if k > s.first_token && doc.tok(k - 1) == "," && k - 1 - s.first_token <= MAX_CLAUSE {
+        clause_span(doc, s.first_token, k - 1)?
+    } else {
+        return None;
+    };
+    Some(Reported::new(content, speaker, cue.span))
+}
+
+/// `Renz's assertion that CLAUSE`, `his claim that CLAUSE`: a noun of saying, its possessor
+/// the speaker, its that-clause the content.
+pub(super) fn possessed_claims(doc: &Doc) -> Vec<Reported> {
+    let toks = &doc.seg.tokens;
+    let mut out = Vec::new();
+    for i in 1..toks.len().saturating_sub(1) {
+        if !doc.is_word(i)
+            || doc.tok(i + 1) != "that"
+            || toks[i + 1].sentence() != toks[i].sentence()
+        {
+            continue;
+        }
+        if !doc
+            .lexicon
+            .is_speech_noun(&lowercase(doc.tok(i), &mut [0; SHORT_NAME]))
+            || doc.inside_quote(toks[i].span.start)
+        {
+            continue;
+        }
+        let owner = doc.tok(i - 1);
+        let pronoun = matches!(
+            &*ascii_lower(owner, &mut [0; WORD]),
+            "his" | "her" | "their" | "its"
+        );
+        // the possessor's name, without its 's: "Paolo Renz's" -> "Paolo Renz"; "Trump s"
+        // (an apostrophe damaged into a space) -> "Trump"
+        let stem = owner
+            .strip_suffix("'s")
+            .or_else(|| owner.strip_suffix("\u{2019}s"));
+        let damaged = owner == "s" && i >= 2 && doc.is_word(i - 2);
+        let speaker = if pronoun {
+            toks[i - 1].span
+        } else if stem.is_some() || damaged {
+            let owner_at = if damaged { i - 2 } else { i - 1 };
+            let end = if damaged {
+                toks[i - 2].span.end
+            } else {
+                toks[i - 1].span.start + stem.map_or(0, str::len)
+            };
+            let capital = |k: usize| {
+                doc.is_word(k) && doc.tok(k).chars().next().is_some_and(char::is_uppercase)
+            };
+            if !capital(owner_at) {
+                continue;
+            }
+            let mut start = owner_at;
+            while start > 0
+                && capital(start - 1)
+                && toks[start - 1].sentence() == toks[i].sentence()
+            {
+                start -= 1;
+            }
+            Span::new(toks[start].span.start, end)
+        } else {
+            continue;
+        };
+        if let Some(content) = clause_span(doc, i + 1, clause_end(doc, i + 1)) {
+            out.push(Reported {
+                content,
+                rest: None,
+                speaker,
+                cue: toks[i].span,
+                unspoken: false,
+            });
+        }
+    }
+    out
+}
