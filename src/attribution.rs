@@ -25,7 +25,7 @@ pub struct Attribution {
 }
 
 /// How many tokens away from the quote a cue is looked for.
-const AFTER_WINDOW: usize = 14;
+const AFTER_WINDOW: usize = 20;
 const BEFORE_WINDOW: usize = 30;
 
 /// Finds the speaker and cue of a quotation whose first part is `first` and last part `last`.
@@ -294,10 +294,16 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
     let start = doc.token_after(q.end);
     let close = doc.token_before(q.end).checked_sub(1)?;
     let first = *toks.get(start)?;
-    if doc.seg.sentences[first.sentence()].paragraph
-        != doc.seg.sentences[toks[close].sentence()].paragraph
-    {
-        return None;
+    let para = |t: crate::segment::Token| doc.seg.sentences[t.sentence()].paragraph;
+    if para(first) != para(toks[close]) {
+        // `"…" ¶ — President Obama, tweeting after the speech.`: a paragraph of its own
+        // that opens with a dash and a name signs the quotation that ends the one before.
+        let next = doc.seg.paragraphs.get(para(first))?;
+        let ends_paragraph = para(first) == para(toks[close]) + 1;
+        let end = doc.token_after(next.end);
+        return ends_paragraph
+            .then(|| dash_signature(doc, start, end.min(start + AFTER_WINDOW)))
+            .flatten();
     }
     // `"… do!" Ortiz told the rally.`: the attribution may stand as a sentence of its own
     // right after the quote, if it is short and starts with its speaker or cue.

@@ -185,6 +185,8 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
                 || doc.tok(i) == "last" && matches!(doc.tok(i + 1), "week" | "month" | "year"))
         {
             i += 2;
+        } else if i + 1 < s.end_token && is_skippable(doc.tok(i)) && doc.tok(i + 1) == ":" {
+            i += 1; // "hit back forcefully: "…"": the manner, then the colon
         } else {
             break;
         }
@@ -312,6 +314,25 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     if is_opening_mark(doc.tok(s.first_token)) {
         return None; // `"…," X, the minister, told reporters`: a direct quotation's attribution
+    }
+    // "After Brown criticized Clinton, Hillary shot back": a subordinate clause alone,
+    // with no main clause of its own, is the sentence's adjunct, not what was said
+    let subordinate = matches!(
+        doc.tok(s.first_token),
+        "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "Since"
+            | "Because"
+            | "Although"
+            | "Until"
+            | "Once"
+            | "Though"
+            | "As"
+    );
+    if subordinate && (s.first_token..comma).all(|j| doc.tok(j) != ",") {
+        return None;
     }
     if comma - s.first_token > MAX_CLAUSE {
         return None; // no clause runs so far back
