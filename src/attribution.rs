@@ -428,25 +428,12 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
     // inside an adverbial clause that opens the sentence and ends before the quotation
     // reports something else.
     let s = doc.seg.sentences[sentence];
-    let adjunct_end = matches!(
-        doc.tok(s.first_token),
-        // (not "As": "As Simonyan put it, RT is …" attributes what follows)
-        "After"
-            | "Before"
-            | "When"
-            | "While"
-            | "Since"
-            | "Because"
-            | "Although"
-            | "If"
-            | "Until"
-            | "Once"
-            | "Though"
-    )
-    .then(|| crate::speaker_form::after_adjunct(doc, s.first_token, end))
-    .flatten()
-    .filter(|&a| a < end)
-    .unwrap_or(0);
+    let opening = doc.tok(s.first_token);
+    let adjunct_end = (crate::speaker_form::opens_adverbial_clause(opening) || opening == "If")
+        .then(|| crate::speaker_form::after_adjunct(doc, s.first_token, end))
+        .flatten()
+        .filter(|&a| a < end)
+        .unwrap_or(0);
     let mut k = end;
     let mut seen = 0;
     let mut participle: Option<Cue> = None;

@@ -104,6 +104,25 @@ pub(crate) fn after_adjunct(doc: &Doc, i: usize, end: usize) -> Option<usize> {
     Some(after)
 }
 
+/// A subordinator that opens an adverbial clause of time or reason at a sentence's start
+/// ("After the vote, …", "When asked, …"). Not "As" ("As Simonyan put it, RT is …"
+/// attributes what follows) nor "If" (a condition is often part of what was said).
+pub(crate) fn opens_adverbial_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "Since"
+            | "Because"
+            | "Although"
+            | "Until"
+            | "Once"
+            | "Though"
+    )
+}
+
 /// Pronouns fused with a verb: "It's", "That's", "I'm", "There's", "They're".
 fn is_pronoun_with_verb(w: &str) -> bool {
     let Some(cut) = w.find(['\'', '\u{2019}']) else {

@@ -317,20 +317,8 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     // "After Brown criticized Clinton, Hillary shot back": a subordinate clause alone,
     // with no main clause of its own, is the sentence's adjunct, not what was said
-    let subordinate = matches!(
-        doc.tok(s.first_token),
-        "After"
-            | "Before"
-            | "When"
-            | "While"
-            | "Since"
-            | "Because"
-            | "Although"
-            | "Until"
-            | "Once"
-            | "Though"
-            | "As"
-    );
+    let subordinate = crate::speaker_form::opens_adverbial_clause(doc.tok(s.first_token))
+        || doc.tok(s.first_token) == "As";
     if subordinate && (s.first_token..comma).all(|j| doc.tok(j) != ",") {
         return None;
     }
