@@ -178,6 +178,16 @@ pub(crate) fn can_speak(doc: &Doc, span: Span) -> bool {
     if first == "that" || is_pronoun_with_verb(first) {
         return false;
     }
+    // "Among many references …", "In the email": a preposition opens an adjunct, not a
+    // speaker ("At least 20 protesters", "About 40 residents" count people, and speak;
+    // "Outside experts" is an adjective)
+    let quantifier = matches!(
+        lower.as_str(),
+        "at" | "about" | "over" | "under" | "near" | "outside" | "inside"
+    );
+    if !alone && is_opening_preposition(&lower) && !quantifier {
+        return false;
+    }
     if alone
         && (matches!(
             lower.as_str(),
