@@ -111,7 +111,7 @@ fn words(s: &str) -> Vec<String> {
         if w.is_empty() {
             continue;
         }
-        let mut w = w.trim_end_matches(['\'', '\u{2019}']).to_lowercase();
+        let mut w = crate::lexicon::lower_chars(w.trim_end_matches(['\'', '\u{2019}']));
         match ["'s", "\u{2019}s"].into_iter().find(|p| w.ends_with(p)) {
             Some(p) => {
                 w.truncate(w.len() - p.len());
