@@ -341,6 +341,11 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         if new_sentence && is_participle(doc, cue) {
             return None;
         }
+        // ("…” from executives, the senator stopped short of urging …": a participle that
+        // neither follows the quotation nor a comma is no attribution of it)
+        if is_participle(doc, cue) && cue_tok > from && doc.tok(cue_tok - 1) != "," {
+            continue;
+        }
         let speaker = if cue_tok == from || cue.kind == CueKind::Preposition {
             relaxed_noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
         } else if doc.tok(from) == "as" {

@@ -271,6 +271,11 @@ pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     {
         i += 1;
     }
+    subject_at(doc, s, i)
+}
+
+/// The subject that starts at token `i` of sentence `s`, if a noun phrase starts there.
+fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Span> {
     if i >= s.end_token || !starts_noun_phrase(doc, i) {
         return None;
     }
@@ -314,6 +319,15 @@ pub(crate) fn coordinated_subject(doc: &Doc, cue: usize) -> Option<Span> {
     let conj = k.checked_sub(1)?;
     if !matches!(doc.tok(conj), "and" | "but") {
         return None;
+    }
+    // "Though she called it "outrageous" and called for …, Clinton restricted …": a cue
+    // inside an opening adverbial clause has the clause's own subject
+    let s = doc.seg.sentences[doc.token(cue).sentence()];
+    if crate::speaker_form::opens_adverbial_clause(doc.tok(s.first_token))
+        && crate::speaker_form::after_adjunct(doc, s.first_token, s.end_token)
+            .is_some_and(|after| after > cue)
+    {
+        return subject_at(doc, s, s.first_token + 1);
     }
     sentence_subject(doc, doc.token(cue).sentence())
 }

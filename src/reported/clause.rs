@@ -91,7 +91,14 @@ pub(super) fn ends_clause(w: &str) -> bool {
 /// the claim as often as not, and stays in it.)
 pub(super) fn writer_addition(doc: &Doc, i: usize, end: usize) -> bool {
     match doc.tok(i) {
-        "who" | "whose" | "when" => true,
+        // (not the second of a series: "people who think …, who live …" goes on with the
+        // claim)
+        "who" | "whose" => {
+            let sentence = doc.token(i).sentence();
+            !(i.saturating_sub(16)..i.saturating_sub(1))
+                .any(|k| doc.token(k).sentence() == sentence && doc.tok(k) == "who")
+        }
+        "when" => true,
         "compared" | "comparing" => i + 1 < end && matches!(doc.tok(i + 1), "with" | "to"),
         _ => false,
     }
