@@ -383,7 +383,9 @@ impl Table {
         // (whether this name changes what the entry is filed under: then it is filed again)
         let mut refile = false;
         let mut newly_person = false;
-        if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0])) {
+        // ("WHO" is the World Health Organization: a listed acronym is no pronoun)
+        let listed_acronym = m.known.is_some() && acronym(s).is_some();
+        if ws.is_empty() || (ws.len() == 1 && is_pronoun(&ws[0]) && !listed_acronym) {
             return None;
         }
         // "Paris" after "Valeska Paris": a listed place named like a person of the text is
@@ -541,8 +543,8 @@ impl Table {
                 }
             };
             match m.kind {
-                Some(ActorKind::Person) => self.set_kind(i, ActorKind::Person, Evidence::Weak),
                 Some(kind) if m.hinted => self.set_kind(i, kind, Evidence::Hint),
+                Some(ActorKind::Person) => self.set_kind(i, ActorKind::Person, Evidence::Weak),
                 Some(kind) => self.set_kind(i, kind, Evidence::Word),
                 None => {}
             }
@@ -842,9 +844,10 @@ impl Table {
             if a.mentions.is_empty() {
                 continue;
             }
-            // A one-word name that nothing shows to be a person's (no first name, title,
-            // "he" or "she"): news introduces people by their full names, so it is more
-            // likely a group, a company or a movement ("Demosisto", "Wikinews").
+            // A one-word name that nothing shows the kind of (no first name, title, "he" or
+            // "she", no use around it: "Hein wrote", "in Tulsa"): news introduces people by
+            // their full names, so it is more likely a group, a company or a movement
+            // ("Demosisto", "Wikinews").
             let e = &entries[i];
             if a.kind == ActorKind::Person
                 && e.evidence == Evidence::Default
@@ -1278,6 +1281,60 @@ mod tests {
         assert_eq!(t.add_role(text, at("I've", 4)), None);
         assert_eq!(t.add_role(text, at("Okay", 4)), None);
         assert!(t.add_role(text, at("The harbour master", 18)).is_some());
+    }
+
+    /// (name, kind) of every actor the whole analysis of `text` reports.
+    fn reported(text: &str) -> Vec<(String, ActorKind)> {
+        let analysis = crate::analysis::Extractor::new().extract(text);
+        analysis
+            .actors
+            .iter()
+            .map(|a| (a.name.clone(), a.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_name_takes_its_kind_from_how_the_text_uses_it() {
+        let kinds = reported(
+            "The first study was Marlowe (1994). Later studies by Quist & Harrow, 2011, grew. \
+             The survey, says Ostrander (1998), was small. My sister Tamsin lives in \
+             Kettleby. In Brackwater the mill closed, the magazine Lumen reported. Others \
+             agreed, among them Pell, Danvers, & Okri (2009).",
+        );
+        let kind = |n: &str| kinds.iter().find(|(x, _)| x == n).map(|(_, k)| *k);
+        assert_eq!(kind("Marlowe"), Some(ActorKind::Person));
+        assert_eq!(kind("Quist"), Some(ActorKind::Person));
+        assert_eq!(kind("Harrow"), Some(ActorKind::Person));
+        assert_eq!(kind("Ostrander"), Some(ActorKind::Person));
+        assert_eq!(kind("Pell"), Some(ActorKind::Person));
+        assert_eq!(kind("Danvers"), Some(ActorKind::Person));
+        assert_eq!(kind("Tamsin"), Some(ActorKind::Person));
+        assert_eq!(kind("Kettleby"), Some(ActorKind::Place));
+        assert_eq!(kind("Brackwater"), Some(ActorKind::Place));
+        // (a body that speaks is still a body)
+        assert_eq!(kind("Lumen"), Some(ActorKind::Organization));
+    }
+
+    #[test]
+    fn a_listed_acronym_in_capitals_is_no_pronoun() {
+        assert_eq!(
+            names_of(
+                "The World Health Organization (WHO) warned of a second wave. Officials \
+                 who spoke to WHO agreed."
+            ),
+            [
+                "World Health Organization",
+                "World Health Organization",
+                "World Health Organization",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_name_nothing_types_stays_an_actor() {
+        // named once, of no kind shown: kept (it may be a body the reader knows)
+        let kinds = reported("Shares of Brightwell fell on Monday.");
+        assert_eq!(kinds, [("Brightwell".to_string(), ActorKind::Organization)]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{lowercase, Known, Lexicon, Set, SHORT_NAME};
+use crate::lexicon::{ascii_lower, lowercase, Known, Lexicon, Set, SHORT_NAME};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -177,6 +177,7 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
     // ("Warhol" of "Andy Warhol"), all known before any run is read.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut surnames: Set<&str> = Set::default();
+    let mut roles: Set<&str> = Set::default();
     let mut i = 0;
     while i < n {
         if !is_name_word(i) {
@@ -213,17 +214,53 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
         for k in start + 1..end {
             if adjacent(doc, k - 1, k) && lex.gender_of(doc.tok(k - 1)).is_some() {
                 surnames.insert(without_possessive(doc.tok(k)));
+                if k >= start + 3 && is_role_before_name(doc, lex, k - 2) {
+                    roles.insert(doc.tok(k - 2));
+                }
             }
         }
         runs.push((start, end));
         i = end;
     }
-    let seen = Seen { inside, surnames };
+    let seen = Seen {
+        inside,
+        surnames,
+        roles,
+    };
     let mut out = Vec::new();
     for (start, end) in runs {
         run(doc, lex, &seen, start, end, &mut out);
     }
     out
+}
+
+/// Whether the capitalised word `k`, between a body and a first name and surname in a run
+/// of names, stands as a title: a word of its own (no first name, listed name, acronym,
+/// particle, function word, organisation or place word) after a listed name, an acronym or
+/// an organisation word ("NASA Administrator Charles Bolden", "Harbour Board Inspector
+/// Anna Hale"; not "Dame Zaha Mohammad Hadid", where it is a name).
+fn is_role_before_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let w = doc.tok(k);
+    let mut buf = [0u8; SHORT_NAME];
+    let lower = lowercase(w, &mut buf);
+    let body = doc.tok(k - 1);
+    let body_before = lex.known(body).is_some()
+        || is_acronym(body)
+        || lex.is_organisation_word(&lowercase(body, &mut [0; SHORT_NAME]));
+    body_before
+        && adjacent(doc, k - 1, k)
+        && adjacent(doc, k, k + 1)
+        && doc.is_word(k)
+        && capitalised(w)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && !possessive(w)
+        && lex.gender_of(w).is_none()
+        && lex.known(w).is_none()
+        && !is_particle(&lower)
+        && !lex.is_function_word(w)
+        && !lex.is_organisation_word(&lower)
+        && !lex.is_place_word(&lower)
+        && !lex.is_title(&lower)
 }
 
 /// Whether tokens `a` and `b` stand side by side with only spaces between them (a name
@@ -318,6 +355,10 @@ struct Seen<'a> {
     inside: Set<&'a str>,
     /// Surnames of the people named with a first name ("Warhol" of "Andy Warhol").
     surnames: Set<&'a str>,
+    /// Capitalised words that stand before a first name and a surname as a title does
+    /// ("Administrator" of "NASA Administrator Charles Bolden"), so that "Administrator
+    /// Bolden" is Bolden.
+    roles: Set<&'a str>,
 }
 
 /// One run, or its first part: returns where the rest starts when it split off a person
@@ -390,7 +431,11 @@ fn run_part(
             titles: None,
             described: span,
             known: None,
-            kind: (!acronym_first).then_some(ActorKind::Person),
+            kind: Some(if acronym_first {
+                ActorKind::Organization
+            } else {
+                ActorKind::Person
+            }),
             hinted: false,
             back: false,
         });
@@ -561,10 +606,14 @@ fn run_part(
             // "Secretary of State John Kerry": the office runs through its object
             pieces.push((k, k + 2, Piece::Title));
             k += 2;
-        } else if lex.is_title(without_possessive(&lowercase(
+        } else if (lex.is_title(without_possessive(&lowercase(
             doc.tok(k),
             &mut [0u8; SHORT_NAME],
-        ))) && suffix_kind.is_none()
+        ))) || k + 1 < end
+            && seen.roles.contains(doc.tok(k))
+            && (seen.surnames.contains(without_possessive(doc.tok(k + 1)))
+                || lex.gender_of(doc.tok(k + 1)).is_some()))
+            && suffix_kind.is_none()
         {
             pieces.push((k, k + 1, Piece::Title));
             k += 1;
@@ -718,16 +767,20 @@ fn run_part(
                 }
                 let titles = title_from
                     .map(|t| Span::new(doc.token(t).span.start, doc.token(a - 1).span.end));
-                let hinted = b == end && a == start && place_before(doc, start);
+                let used = (b == end && a == start)
+                    .then(|| used_as(doc, lex, start, end))
+                    .flatten();
+                let mut hinted = false;
                 let kind =
                     if title_from.is_some() || lex.gender_of(doc.tok(a)).is_some() && b > a + 1 {
                         Some(ActorKind::Person)
                     } else if b == a + 1 && is_acronym(doc.tok(a)) {
                         Some(ActorKind::Organization)
-                    } else if b == end && place_follows(doc, lex, end) || hinted {
+                    } else if b == end && place_follows(doc, lex, end) {
                         Some(ActorKind::Place)
                     } else {
-                        None
+                        hinted = used.is_some();
+                        used
                     };
                 let span = name_span(doc, a, b);
                 out.push(NameMention {
@@ -784,10 +837,67 @@ fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
             .any(|k| lex.is_place_word(doc.tok(k)))
 }
 
+/// The most co-authors a citation lists before its last ("Boot, Kramer, Simons, & Gratton").
+const MAX_AUTHORS: usize = 8;
+
+/// What the words around name `start..end`, of no kind by its own words, say it names:
+/// - what the noun before it names ("the magazine Lumen", "the agency, Varda": an
+///   organisation; "my sister Megumi", "the senator, Simrock": a person);
+/// - a person, cited with a year or co-authors ("Spang (1983)", "Chambers, 2017", "Hein et
+///   al.", "Marsden & Mackey", "Boot, Kramer, & Simons");
+/// - a place, after a preposition of place ("in Tulsa", "across Dorset") or a place noun
+///   ("the city of Kerman"), unless it owns what follows ("in Byron's poems").
+fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Option<ActorKind> {
+    let n = doc.seg.tokens.len();
+    let tok = |k: usize| if k < n { doc.tok(k) } else { "" };
+    let noun_before = match start.checked_sub(1) {
+        Some(c) if doc.tok(c) == "," => c.checked_sub(1),
+        k => k,
+    }
+    .map(|k| doc.tok(k))
+    .filter(|w| w.chars().all(char::is_lowercase));
+    if let Some(w) = noun_before {
+        if lex.is_organisation_word(w) {
+            return Some(ActorKind::Organization);
+        }
+        if lex.gender_of(w).is_some() || lex.is_title(w) {
+            return Some(ActorKind::Person);
+        }
+    }
+    let year = |k: usize| tok(k).len() == 4 && tok(k).bytes().all(|c| c.is_ascii_digit());
+    // ("Boot, Kramer, Simons, & Gratton, 2008": the authors before the last go to it)
+    let mut k = end;
+    for _ in 0..MAX_AUTHORS {
+        if tok(k) == "," && capitalised(tok(k + 1)) && tok(k + 2) == "," {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    let cited = matches!(tok(end), "(" | ",") && year(end + 1)
+        || tok(end) == "et" && tok(end + 1).starts_with("al")
+        || tok(k) == "&"
+        || tok(k) == "," && tok(k + 1) == "&"
+        || start > 0 && doc.tok(start - 1) == "&";
+    // ("in Byron's poems": what is in is the person's)
+    if cited {
+        Some(ActorKind::Person)
+    } else if place_before(doc, start) && !possessive(doc.tok(end - 1)) {
+        Some(ActorKind::Place)
+    } else {
+        None
+    }
+}
+
 /// "in Kerman", "near Erbil", "the city of Kerman", "his hometown, Kerman": a preposition
-/// of place, or a place noun and "of" or a comma, before the name.
+/// of place (opening the sentence too: "In Kerman"), or a place noun and "of" or a comma,
+/// before the name.
 fn place_before(doc: &Doc, start: usize) -> bool {
-    start > 0 && matches!(doc.tok(start - 1), "in" | "near" | "outside")
+    start > 0
+        && matches!(
+            &*ascii_lower(doc.tok(start - 1), &mut [0; 16]),
+            "in" | "near" | "outside" | "across" | "throughout" | "around"
+        )
         || start > 1
             && matches!(doc.tok(start - 1), "of" | ",")
             && doc.lexicon.is_place_word(doc.tok(start - 2))
@@ -925,6 +1035,24 @@ mod tests {
         assert_eq!(
             names("He met U.S. President Donald Trump and Foreign Minister Mohammad Javad Zarif."),
             ["U.S.", "Donald Trump", "Mohammad Javad Zarif"]
+        );
+    }
+
+    #[test]
+    fn a_word_standing_as_a_title_before_a_full_name_is_a_title_again() {
+        // "Administrator" is no listed title; before "Charles Bolden" it stands as one, and
+        // "Administrator Bolden" is Bolden
+        assert_eq!(
+            names(
+                "NASA Administrator Charles Bolden spoke on Friday. Later Administrator \
+                 Bolden thanked the crew."
+            ),
+            ["NASA", "Charles Bolden", "Bolden"]
+        );
+        // (not a name's first word: "Dame Zaha Mohammad Hadid", "Zaha Hadid")
+        assert_eq!(
+            names("Dame Zaha Mohammad Hadid was born in Baghdad. Zaha Hadid built it."),
+            ["Zaha Mohammad Hadid", "Baghdad", "Zaha Hadid"]
         );
     }
 
