@@ -545,6 +545,10 @@ impl Table {
             match m.kind {
                 Some(kind) if m.hinted => self.set_kind(i, kind, Evidence::Hint),
                 Some(ActorKind::Person) => self.set_kind(i, ActorKind::Person, Evidence::Weak),
+                // ("NORTON I, Emperor" after "Joshua Norton": a person's name in capitals is
+                // no acronym)
+                Some(ActorKind::Organization)
+                    if as_acronym.is_some() && self.entries[i].surely_person => {}
                 Some(kind) => self.set_kind(i, kind, Evidence::Word),
                 None => {}
             }
@@ -1313,6 +1317,31 @@ mod tests {
         assert_eq!(kind("Brackwater"), Some(ActorKind::Place));
         // (a body that speaks is still a body)
         assert_eq!(kind("Lumen"), Some(ActorKind::Organization));
+    }
+
+    #[test]
+    fn a_city_named_alone_before_is_no_surname_after_an_adjective() {
+        // "Old Athens" after "Athens" is the city's old town, not a person named Athens
+        // (Athens, a capital, stands for its country)
+        let got = actors_of("Athens is busy in summer. Old Athens is quieter, and Athens sleeps.");
+        let athens: Vec<&ActorKind> = got
+            .iter()
+            .filter(|(n, _)| n == "Greece")
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(athens, [&ActorKind::Place; 3], "{got:?}");
+        assert!(got.iter().all(|(n, _)| n != "Old Athens"), "{got:?}");
+        // a person first named in full keeps the city as a surname
+        assert_eq!(
+            names_of("Valeska Paris spoke first. Paris left in 2007. Valeska Paris returned."),
+            ["Valeska Paris", "Valeska Paris", "Valeska Paris"]
+        );
+    }
+
+    #[test]
+    fn a_persons_name_in_capitals_is_no_acronym() {
+        let kinds = reported("Joshua Norton proclaimed himself emperor. He signed it NORTON.");
+        assert_eq!(kinds, [("Joshua Norton".to_string(), ActorKind::Person)]);
     }
 
     #[test]

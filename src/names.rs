@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{ascii_lower, lowercase, Known, Lexicon, Set, SHORT_NAME};
+use crate::lexicon::{ascii_lower, lowercase, Known, Lexicon, Map, Set, SHORT_NAME};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -222,10 +222,27 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
         runs.push((start, end));
         i = end;
     }
+    // (where each one-word name first stands alone, and each word first opens a name)
+    let mut alone: Map<&str, usize> = Map::default();
+    let mut opens: Map<&str, usize> = Map::default();
+    for &(start, end) in &runs {
+        if end == start + 1 {
+            alone
+                .entry(without_possessive(doc.tok(start)))
+                .or_insert(start);
+        }
+        let first = match doc.tok(start) {
+            "The" | "A" | "An" if end > start + 1 => start + 1,
+            _ => start,
+        };
+        opens.entry(doc.tok(first)).or_insert(first);
+    }
     let seen = Seen {
         inside,
         surnames,
         roles,
+        alone,
+        opens,
     };
     let mut out = Vec::new();
     for (start, end) in runs {
@@ -359,6 +376,10 @@ struct Seen<'a> {
     /// ("Administrator" of "NASA Administrator Charles Bolden"), so that "Administrator
     /// Bolden" is Bolden.
     roles: Set<&'a str>,
+    /// Where each name that stands alone as a run of one word first does so.
+    alone: Map<&'a str, usize>,
+    /// Where each word first opens a run (after an article).
+    opens: Map<&'a str, usize>,
 }
 
 /// One run, or its first part: returns where the rest starts when it split off a person
@@ -636,7 +657,14 @@ fn run_part(
                 && a == start
                 && !is_compass(doc.tok(a))
                 && match kind {
-                    Known::City | Known::Capital => true,
+                    // (not "Old Athens", "Greater Phoenix" when the text named the city
+                    // alone before the word opened a name)
+                    Known::City | Known::Capital => {
+                        let opened = seen.opens.get(doc.tok(a)).copied().unwrap_or(a);
+                        seen.alone
+                            .get(without_possessive(doc.tok(pieces[1].0)))
+                            .is_none_or(|&at| at > opened)
+                    }
                     Known::Country | Known::Region => lex.gender_of(doc.tok(a)).is_some(),
                     _ => false,
                 };
