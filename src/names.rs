@@ -353,6 +353,18 @@ fn run(
     } else {
         end
     };
+    // "Belle Image: Nick Moreau.": a caption's credit label is no part of the name before it
+    let end = if end < doc.seg.tokens.len()
+        && doc.tok(end) == ":"
+        && matches!(doc.tok(end - 1), "Image" | "Photo" | "Video" | "Photograph")
+    {
+        end - 1
+    } else {
+        end
+    };
+    if end == start {
+        return;
+    }
     // (a run that splits into a person and the rest goes on with the rest in this loop, not
     // by recursion: thousands of "X of the Y Party of …" in a row must not exhaust the stack)
     let mut from = start;
@@ -1081,6 +1093,17 @@ mod tests {
         assert_eq!(
             names("Dame Zaha Mohammad Hadid was born in Baghdad. Zaha Hadid built it."),
             ["Zaha Mohammad Hadid", "Baghdad", "Zaha Hadid"]
+        );
+    }
+
+    #[test]
+    fn a_captions_credit_label_is_no_part_of_the_name() {
+        assert_eq!(
+            names(
+                "The mayor met Lena Ruiz on Monday.\n\nLena Ruiz Image: Tom Hale.\n\nThe \
+                 crowd outside. Image: Tom Hale."
+            ),
+            ["Lena Ruiz", "Lena Ruiz", "Tom Hale", "Tom Hale"]
         );
     }
 
