@@ -1360,6 +1360,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_formed_as_a_settlements_is_a_place() {
+        let kinds = reported("Crowds filled Chinatown, and buses left Harperville early.");
+        assert_eq!(
+            kinds,
+            [
+                ("Chinatown".to_string(), ActorKind::Place),
+                ("Harperville".to_string(), ActorKind::Place),
+            ]
+        );
+    }
+
+    #[test]
     fn a_lone_name_nothing_types_stays_an_actor() {
         // named once, of no kind shown: kept (it may be a body the reader knows)
         let kinds = reported("Shares of Brightwell fell on Monday.");

@@ -819,8 +819,12 @@ fn run_part(
                     } else if b == end && place_follows(doc, lex, end) {
                         Some(ActorKind::Place)
                     } else {
-                        hinted = used.is_some();
-                        used
+                        // ("Chinatown", "Bartlesville": a settlement by the form of its name)
+                        let settlement = (b == a + 1 && is_settlement_name(doc.tok(a)))
+                            .then_some(ActorKind::Place);
+                        let kind = used.or(settlement);
+                        hinted = kind.is_some();
+                        kind
                     };
                 let span = name_span(doc, a, b);
                 out.push(NameMention {
@@ -875,6 +879,15 @@ fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
         || (end..(end + 2).min(n))
             .take_while(|&k| doc.is_word(k) && doc.tok(k).chars().all(char::is_lowercase))
             .any(|k| lex.is_place_word(doc.tok(k)))
+}
+
+/// A one-word name ending as settlements' names do in English: "-town", "-ville"
+/// ("Chinatown", "Midtown", "Bartlesville"; not "Town" or "Ville" alone).
+fn is_settlement_name(w: &str) -> bool {
+    let w = without_possessive(w);
+    ["town", "ville"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 /// The most co-authors a citation lists before its last ("Boot, Kramer, Simons, & Gratton").
