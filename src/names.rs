@@ -816,7 +816,9 @@ fn run_part(
                         Some(ActorKind::Person)
                     } else if b == a + 1 && is_acronym(doc.tok(a)) {
                         Some(ActorKind::Organization)
-                    } else if b == end && place_follows(doc, lex, end) {
+                    } else if b == end && place_follows(doc, lex, end)
+                        || b > a + 1 && opens_a_place(doc.tok(a))
+                    {
                         Some(ActorKind::Place)
                     } else {
                         // ("Chinatown", "Bartlesville": a settlement by the form of its name)
@@ -879,6 +881,15 @@ fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
         || (end..(end + 2).min(n))
             .take_while(|&k| doc.is_word(k) && doc.tok(k).chars().all(char::is_lowercase))
             .any(|k| lex.is_place_word(doc.tok(k)))
+}
+
+/// A word that opens the name of a place of that kind: "Lake Erie", "Mount Kenya", "Port
+/// Hutt", "Fort Lee", "Cape Cod".
+fn opens_a_place(w: &str) -> bool {
+    matches!(
+        w,
+        "Lake" | "Mount" | "Mt." | "Port" | "Fort" | "Cape" | "Isle"
+    )
 }
 
 /// A one-word name ending as settlements' names do in English: "-town", "-ville"
