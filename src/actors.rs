@@ -1317,6 +1317,11 @@ mod tests {
         assert_eq!(kind("Brackwater"), Some(ActorKind::Place));
         // (a body that speaks is still a body)
         assert_eq!(kind("Lumen"), Some(ActorKind::Organization));
+        // a place noun and a comma: in apposition only
+        let kinds = reported("In prison, Marrow wrote letters. Her hometown, Dunmere, waited.");
+        let kind = |n: &str| kinds.iter().find(|(x, _)| x == n).map(|(_, k)| *k);
+        assert_ne!(kind("Marrow"), Some(ActorKind::Place));
+        assert_eq!(kind("Dunmere"), Some(ActorKind::Place));
     }
 
     #[test]

@@ -954,8 +954,8 @@ fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Option<ActorKi
 }
 
 /// "in Kerman", "near Erbil", "the city of Kerman", "his hometown, Kerman": a preposition
-/// of place (opening the sentence too: "In Kerman"), or a place noun and "of" or a comma,
-/// before the name.
+/// of place (opening the sentence too: "In Kerman"), or a place noun and "of" or, in
+/// apposition, a comma, before the name.
 fn place_before(doc: &Doc, start: usize) -> bool {
     start > 0
         && matches!(
@@ -963,8 +963,22 @@ fn place_before(doc: &Doc, start: usize) -> bool {
             "in" | "near" | "outside" | "across" | "throughout" | "around"
         )
         || start > 1
-            && matches!(doc.tok(start - 1), "of" | ",")
             && doc.lexicon.is_place_word(doc.tok(start - 2))
+            && match doc.tok(start - 1) {
+                "of" => true,
+                // (in apposition only: not "In prison, Galois wrote", "in Jiangsu
+                // province, Chao went")
+                "," => start > 2 && is_determiner(doc.tok(start - 3)),
+                _ => false,
+            }
+}
+
+/// A word that opens a noun phrase and names no one: an article or a possessive.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        &*ascii_lower(w, &mut [0; 8]),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    )
 }
 
 /// What a stretch of a run is.
