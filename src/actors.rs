@@ -1368,13 +1368,19 @@ mod tests {
     fn a_name_formed_as_a_places_is_a_place() {
         // opened by a word for a place; one word ending as settlements' names do
         let kinds = reported(
-            "Boats crossed Lake Marren to reach Fort Deller. Crowds filled Chinatown, and \
-             buses left Harperville early.",
+            "Boats crossed Lake Marren to reach Fort Deller. Crowds filled Chinatown and \
+             Uptown, and buses left Harperville early.",
         );
         let names: Vec<&str> = kinds.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["Lake Marren", "Fort Deller", "Chinatown", "Harperville"]
+            [
+                "Lake Marren",
+                "Fort Deller",
+                "Chinatown",
+                "Uptown",
+                "Harperville"
+            ]
         );
         assert!(
             kinds.iter().all(|(_, k)| *k == ActorKind::Place),

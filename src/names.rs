@@ -822,8 +822,9 @@ fn run_part(
                         Some(ActorKind::Place)
                     } else {
                         // ("Chinatown", "Bartlesville": a settlement by the form of its name)
-                        let settlement = (b == a + 1 && is_settlement_name(doc.tok(a)))
-                            .then_some(ActorKind::Place);
+                        let w = without_possessive(doc.tok(a));
+                        let settlement =
+                            (b == a + 1 && is_settlement_name(w)).then_some(ActorKind::Place);
                         let kind = used.or(settlement);
                         hinted = kind.is_some();
                         kind
@@ -893,12 +894,11 @@ fn opens_a_place(w: &str) -> bool {
 }
 
 /// A one-word name ending as settlements' names do in English: "-town", "-ville"
-/// ("Chinatown", "Midtown", "Bartlesville"; not "Town" or "Ville" alone).
+/// after two letters at least ("Uptown", "Chinatown", "Bartlesville"; not "Town" alone).
 fn is_settlement_name(w: &str) -> bool {
-    let w = without_possessive(w);
     ["town", "ville"]
         .iter()
-        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        .any(|s| w.len() >= s.len() + 2 && w.ends_with(s))
 }
 
 /// The most co-authors a citation lists before its last ("Boot, Kramer, Simons, & Gratton").
