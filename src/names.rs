@@ -547,12 +547,20 @@ fn run_part(
     let thing_follows = end < doc.seg.tokens.len()
         && adjacent(doc, end - 1, end)
         && lex.is_thing_head(doc.tok(end));
+    // ("Cyclone Phailin", "Space Shuttle Atlantis": a class word opens a thing's name, and
+    // what follows it is the thing's own name, not a place or a body: "Project London";
+    // not "Rehabilitation Project Force")
+    let opener = (start..end - 1)
+        .find(|&k| lex.is_thing_opener(&lowercase(doc.tok(k), &mut [0; SHORT_NAME])))
+        .filter(|&k| (k + 1..end).all(|j| word_kind(j).is_none()));
+    let thing_opened = opener.is_some();
     if lex.is_thing_head(head) && end - start > 1
         || end - start == 1 && lex.is_thing(head)
         || thing_follows
+        || thing_opened
     {
         namesake(doc, lex, start, end, out);
-        for k in start..end {
+        for k in start..opener.unwrap_or(end) {
             if let Some(kn) = lex.known(doc.tok(k)) {
                 push_known(doc, k, k + 1, kn, out);
             }
@@ -1131,6 +1139,18 @@ mod tests {
         assert_eq!(
             names("Dame Zaha Mohammad Hadid was born in Baghdad. Zaha Hadid built it."),
             ["Zaha Mohammad Hadid", "Baghdad", "Zaha Hadid"]
+        );
+    }
+
+    #[test]
+    fn storms_vessels_and_operations_are_no_names_of_actors() {
+        assert_eq!(
+            names(
+                "Cyclone Marla struck India. The Space Shuttle Atlantis landed in Florida. \
+                 Operation Dunmore began as Project London closed; the Harbour Project \
+                 Board said so."
+            ),
+            ["India", "Florida", "Harbour Project Board"]
         );
     }
 

@@ -158,6 +158,8 @@ pub struct Lexicon {
     thing_heads: Set<&'static str>,
     /// Lower-cased names that are no actors ("islam", "internet").
     things: Set<&'static str>,
+    /// Lower-cased words that open names of storms, vessels and operations ("cyclone").
+    thing_openers: Set<&'static str>,
     /// Lower-cased function words and interjections ("do", "following", "oh").
     function_words: Set<&'static str>,
     /// The classes of [`Opener`], in its order.
@@ -268,6 +270,7 @@ impl Lexicon {
             known_words,
             thing_heads: section(THINGS, "[head]"),
             things: section(THINGS, "[name]"),
+            thing_openers: section(THINGS, "[opener]"),
             function_words: words(FUNCTION_WORDS),
             openers: [
                 section(OPENERS, "[discourse]"),
@@ -389,6 +392,12 @@ impl Lexicon {
     /// True when the lower-cased word heads names of events, works and laws ("cup", "act").
     pub fn is_thing_head(&self, word: &str) -> bool {
         self.thing_heads.contains(word)
+    }
+
+    /// True when the lower-cased word, before a name's last word, makes it a storm, a
+    /// vessel, an operation or a project ("cyclone", "shuttle", "operation").
+    pub fn is_thing_opener(&self, word: &str) -> bool {
+        self.thing_openers.contains(word)
     }
 
     /// True when the lower-cased name is no actor: a religion, a holiday, a scripture
@@ -613,7 +622,7 @@ mod tests {
                 &["[country]", "[region]", "[city]", "[people]"][..],
             ),
             ("bodies", &["[organization]", "[media]"][..]),
-            ("things", &["[head]", "[name]"][..]),
+            ("things", &["[head]", "[name]", "[opener]"][..]),
             (
                 "openers",
                 &[
