@@ -491,8 +491,9 @@ fn run_part(
             return None;
         }
     }
-    // "Article 51", "Model 3": a word numbered is a thing.
+    // "Article 51", "Model 3": a word numbered is a thing (not an author and a year).
     if end < doc.seg.tokens.len()
+        && !cited(doc, start, end)
         && doc
             .tok(end)
             .chars()
@@ -503,8 +504,9 @@ fn run_part(
     {
         return None;
     }
-    // A single word that starts a sentence and is capitalised nowhere else, unless known.
-    if end - start == 1 && starts_sentence(doc, start) {
+    // A single word that starts a sentence and is capitalised nowhere else, unless known
+    // or cited ("(Moretti, 2013)").
+    if end - start == 1 && starts_sentence(doc, start) && !cited(doc, start, end) {
         let w = doc.tok(start);
         let known = lex.known(w).is_some() || lex.gender_of(without_possessive(w)).is_some();
         if !known && !is_acronym(w) && !seen.inside.contains(without_possessive(w)) {
@@ -909,19 +911,45 @@ fn is_settlement_name(w: &str) -> bool {
         .any(|s| w.len() >= s.len() + 2 && w.ends_with(s))
 }
 
+/// Whether name `start..end` is an author cited: with a year ("Spang (1983)", "Chambers,
+/// 2017", "(Brieber 2014;", "(Fillmore 1968)"), "et al.", or co-authors ("Marsden &
+/// Mackey", "Boot, Kramer, Simons, & Gratton").
+fn cited(doc: &Doc, start: usize, end: usize) -> bool {
+    let n = doc.seg.tokens.len();
+    let tok = |k: usize| if k < n { doc.tok(k) } else { "" };
+    let year = |k: usize| {
+        let t = tok(k);
+        t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit()) && matches!(&t[..2], "19" | "20")
+    };
+    let before = if start > 0 { doc.tok(start - 1) } else { "" };
+    // ("Boot, Kramer, Simons, & Gratton, 2008": the authors before the last go to it)
+    let mut k = end;
+    for _ in 0..MAX_AUTHORS {
+        if tok(k) == "," && capitalised(tok(k + 1)) && tok(k + 2) == "," {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    matches!(tok(end), "(" | ",") && year(end + 1)
+        // (a year right after: in a citation, not a name numbered, "Euro 2016 was held")
+        || year(end) && (matches!(before, "(" | ";" | "&") || matches!(tok(end + 1), ")" | ";"))
+        || tok(end) == "et" && tok(end + 1).starts_with("al")
+        || tok(k) == "&"
+        || tok(k) == "," && tok(k + 1) == "&"
+        || before == "&"
+}
+
 /// The most co-authors a citation lists before its last ("Boot, Kramer, Simons, & Gratton").
 const MAX_AUTHORS: usize = 8;
 
 /// What the words around name `start..end`, of no kind by its own words, say it names:
 /// - what the noun before it names ("the magazine Lumen", "the agency, Varda": an
 ///   organisation; "my sister Megumi", "the senator, Simrock": a person);
-/// - a person, cited with a year or co-authors ("Spang (1983)", "Chambers, 2017", "Hein et
-///   al.", "Marsden & Mackey", "Boot, Kramer, & Simons");
+/// - a person, cited as an author (see [`cited`]);
 /// - a place, after a preposition of place ("in Tulsa", "across Dorset") or a place noun
 ///   ("the city of Kerman"), unless it owns what follows ("in Byron's poems").
 fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Option<ActorKind> {
-    let n = doc.seg.tokens.len();
-    let tok = |k: usize| if k < n { doc.tok(k) } else { "" };
     let noun_before = match start.checked_sub(1) {
         Some(c) if doc.tok(c) == "," => c.checked_sub(1),
         k => k,
@@ -936,21 +964,7 @@ fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Option<ActorKi
             return Some(ActorKind::Person);
         }
     }
-    let year = |k: usize| tok(k).len() == 4 && tok(k).bytes().all(|c| c.is_ascii_digit());
-    // ("Boot, Kramer, Simons, & Gratton, 2008": the authors before the last go to it)
-    let mut k = end;
-    for _ in 0..MAX_AUTHORS {
-        if tok(k) == "," && capitalised(tok(k + 1)) && tok(k + 2) == "," {
-            k += 2;
-        } else {
-            break;
-        }
-    }
-    let cited = matches!(tok(end), "(" | ",") && year(end + 1)
-        || tok(end) == "et" && tok(end + 1).starts_with("al")
-        || tok(k) == "&"
-        || tok(k) == "," && tok(k + 1) == "&"
-        || start > 0 && doc.tok(start - 1) == "&";
+    let cited = cited(doc, start, end);
     // ("in Byron's poems": what is in is the person's)
     if cited {
         Some(ActorKind::Person)
@@ -1139,6 +1153,19 @@ mod tests {
         assert_eq!(
             names("Dame Zaha Mohammad Hadid was born in Baghdad. Zaha Hadid built it."),
             ["Zaha Mohammad Hadid", "Baghdad", "Zaha Hadid"]
+        );
+    }
+
+    #[test]
+    fn authors_cited_are_names_where_a_sentence_or_a_number_would_hide_them() {
+        // after "(" every word is capitalised, and a word before a number is a thing
+        // ("Article 51"): not an author and a year
+        assert_eq!(
+            names(
+                "Distant reading grew (Moretti, 2013). Eye tracking followed (Brieber 2014; \
+                 Marsh 2010). Article 51 applies, and Euro 2016 was held."
+            ),
+            ["Moretti", "Brieber", "Marsh"]
         );
     }
 
