@@ -809,10 +809,13 @@ fn run_part(
                     && pieces
                         .get(j + 1)
                         .is_some_and(|q| matches!(q.2, Piece::Known(_)));
-                if a >= b
-                    || is_adjective_of_nationality(lex, doc.tok(a)) && b == a + 1
-                    || compass_before_place
-                {
+                // ("Modric" after "Luka Modric", "(Milekic 2010)": a surname or an author
+                // ending as "Islamic" does is still a name)
+                let adjective = b == a + 1
+                    && is_adjective_of_nationality(lex, doc.tok(a))
+                    && !seen.surnames.contains(without_possessive(doc.tok(a)))
+                    && !cited(doc, a, b);
+                if a >= b || adjective || compass_before_place {
                     continue;
                 }
                 let titles = title_from
@@ -1166,6 +1169,17 @@ mod tests {
                  Marsh 2010). Article 51 applies, and Euro 2016 was held."
             ),
             ["Moretti", "Brieber", "Marsh"]
+        );
+    }
+
+    #[test]
+    fn a_surname_or_an_author_ending_as_an_adjective_is_a_name() {
+        assert_eq!(
+            names(
+                "Islamic banks opened. Luka Modric scored, and later Modric left. Others \
+                 agree (Milekic 2010)."
+            ),
+            ["Luka Modric", "Modric", "Milekic"]
         );
     }
 
