@@ -416,12 +416,17 @@ fn run_part(
     {
         start += 1;
     }
-    // "Commanders of the Korean People's Army", "Members of the Sea Org": a plural noun
-    // opening the sentence, capitalised nowhere else, is no part of the name after "of".
+    // "Commanders of the Korean People's Army", "Members of the Sea Org", "One of Norton's
+    // proclamations": a plural noun or a number opening the sentence, capitalised nowhere
+    // else, is no part of the name after "of".
     if at_start && end - start > 2 && doc.tok(start + 1) == "of" {
         let w = doc.tok(start);
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
-        if plural && !seen.inside.contains(w) && lex.known(w).is_none() {
+        let number = matches!(
+            w,
+            "One" | "Two" | "Three" | "Four" | "Five" | "Six" | "Seven" | "Eight" | "Nine" | "Ten"
+        );
+        if (plural || number) && !seen.inside.contains(w) && lex.known(w).is_none() {
             start += 2;
             if start < end && doc.tok(start) == "the" {
                 start += 1;
@@ -1247,6 +1252,11 @@ mod tests {
         );
         // (written in capitals, a function word is an acronym)
         assert_eq!(names("Envoys of the US and WHO met."), ["US", "WHO"]);
+        // a number opening the sentence before "of" is no part of the name
+        assert_eq!(
+            names("One of Norton's decrees survives. Three of Hale's letters too."),
+            ["Norton", "Hale"]
+        );
     }
 
     #[test]
