@@ -12,15 +12,25 @@
 //! else capitalised inside one ("Death to America"), a capitalised word before a number
 //! ("Article 51"), an all-capitals dateline (`UNITED NATIONS (Dunya News) –`), weekdays and
 //! months, and adjectives of nationality ("Afghan team").
-
-use std::borrow::Cow;
+//!
+//! This module reads the runs and splits them (`find`, `run_part`); `bounds` says where a
+//! name starts and ends, `kinds` what kind a name is from how the text uses it, `words` what
+//! shape its words have.
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{ascii_lower, lowercase, Known, Lexicon, Map, Set, SHORT_NAME};
+use crate::lexicon::{lowercase, Known, Lexicon, Map, Set, SHORT_NAME};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
+
+mod bounds;
+mod kinds;
+mod words;
+
+use bounds::*;
+use kinds::*;
+use words::*;
 
 /// One name in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,102 +55,6 @@ pub struct NameMention {
     /// Court", "the University"): a mention only of an actor already named, never one of
     /// its own.
     pub back: bool,
-}
-
-/// Small words that may stand inside a name between capitalised words.
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "and"
-            | "de"
-            | "del"
-            | "der"
-            | "al"
-            | "bin"
-            | "ibn"
-            | "van"
-            | "von"
-            | "la"
-            | "le"
-            | "du"
-            | "da"
-            | "di"
-            | "dos"
-            | "das"
-    )
-}
-
-/// Whether a word starts with a capital (or is an Arabic name with its article: "al-Asad").
-#[inline(always)]
-fn capitalised(w: &str) -> bool {
-    // (most words: an ASCII first letter other than the articles' a and e answers at once)
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii_uppercase() => return true,
-        Some(b'a' | b'e') => {}
-        Some(b) if b.is_ascii() => return false,
-        _ => {}
-    }
-    if let Some(rest) = w
-        .strip_prefix("al-")
-        .or_else(|| w.strip_prefix("el-"))
-        .or_else(|| w.strip_prefix("ash-"))
-    {
-        return rest.chars().next().is_some_and(char::is_uppercase);
-    }
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// An acronym: two to six capitals, with or without periods ("UN", "U.N.", "NATO").
-fn is_acronym(w: &str) -> bool {
-    let w = without_possessive(w).trim_end_matches("\u{2019}s");
-    let letters = w.chars().filter(|c| *c != '.');
-    letters.clone().all(|c| c.is_ascii_uppercase()) && (2..=6).contains(&letters.count())
-}
-
-/// Whether a token ends in a possessive "'s" (or a bare apostrophe after "s").
-fn possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("\u{2019}s")
-}
-
-/// The span of token range `from..to` without a possessive ending.
-fn name_span(doc: &Doc, from: usize, to: usize) -> Span {
-    let mut end = doc.token(to - 1).span.end;
-    let last = doc.tok(to - 1);
-    if possessive(last) {
-        end -= if last.ends_with("'s") { 2 } else { 4 };
-    }
-    // "Warhol-like", "Scientology-related": the name without the adjective made of it
-    if let Some(stem) = ["-like", "-related", "-style", "-based", "-backed", "-led"]
-        .iter()
-        .find(|s| last.len() > s.len() + 1 && last.ends_with(*s))
-    {
-        end -= stem.len();
-    }
-    Span::new(doc.token(from).span.start, end)
-}
-
-/// The words as the gazetteer keys them: tokens joined by single spaces. Borrowed from the
-/// text when it has them so (nearly always), built otherwise.
-fn joined<'t>(doc: &Doc<'t>, from: usize, to: usize) -> Cow<'t, str> {
-    if from >= to {
-        return Cow::Borrowed("");
-    }
-    let gap = |i: usize| {
-        doc.text
-            .get(doc.token(i - 1).span.end..doc.token(i).span.start)
-    };
-    if (from + 1..to).all(|i| gap(i) == Some(" ")) {
-        return Cow::Borrowed(&doc.text[doc.token(from).span.start..doc.token(to - 1).span.end]);
-    }
-    let mut s = String::new();
-    for i in from..to {
-        if i > from {
-            s.push(' ');
-        }
-        s.push_str(doc.tok(i));
-    }
-    Cow::Owned(s)
 }
 
 /// The most tokens a run of name words holds: a longer run is cut there, and the rest read
@@ -251,85 +165,6 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
     out
 }
 
-/// Whether the capitalised word `k`, between a body and a first name and surname in a run
-/// of names, stands as a title: a word of its own (no first name, listed name, acronym,
-/// particle, function word, organisation or place word) after a listed name, an acronym or
-/// an organisation word ("NASA Administrator Charles Bolden", "Harbour Board Inspector
-/// Anna Hale"; not "Dame Zaha Mohammad Hadid", where it is a name).
-fn is_role_before_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
-    let w = doc.tok(k);
-    let mut buf = [0u8; SHORT_NAME];
-    let lower = lowercase(w, &mut buf);
-    let body = doc.tok(k - 1);
-    let body_before = lex.known(body).is_some()
-        || is_acronym(body)
-        || lex.is_organisation_word(&lowercase(body, &mut [0; SHORT_NAME]));
-    body_before
-        && adjacent(doc, k - 1, k)
-        && adjacent(doc, k, k + 1)
-        && doc.is_word(k)
-        && capitalised(w)
-        && w.chars().skip(1).all(char::is_lowercase)
-        && !possessive(w)
-        && lex.gender_of(w).is_none()
-        && lex.known(w).is_none()
-        && !is_particle(&lower)
-        && !lex.is_function_word(w)
-        && !lex.is_organisation_word(&lower)
-        && !lex.is_place_word(&lower)
-        && !lex.is_title(&lower)
-}
-
-/// Whether tokens `a` and `b` stand side by side with only spaces between them (a name
-/// does not run across a line break or punctuation).
-fn adjacent(doc: &Doc, a: usize, b: usize) -> bool {
-    let gap = &doc.text[doc.token(a).span.end..doc.token(b).span.start];
-    !gap.contains('\n')
-}
-
-/// Whether a name ends after token `i`: a possessive, or the damaged possessive `Iran s`.
-fn ends_name(doc: &Doc, i: usize) -> bool {
-    let n = doc.seg.tokens.len();
-    // (not "Korean People's Army", "New People's Party": a possessive inside an
-    // organisation's name, which an organisation word ends)
-    let org_follows = i + 1 < n && capitalised(doc.tok(i + 1)) && {
-        let mut buf = [0; SHORT_NAME];
-        let w = lowercase(doc.tok(i + 1), &mut buf);
-        doc.lexicon.is_organisation_word(without_possessive(&w))
-    };
-    possessive(doc.tok(i)) && !org_follows || (i + 1 < n && doc.tok(i + 1) == "s")
-}
-
-/// Whether token `i` starts its sentence or a quotation (where every word is capitalised).
-/// A reference mark or a list number before it ("[12] In later years", "3 Transplant the
-/// basil") leaves it the sentence's first word.
-fn starts_sentence(doc: &Doc, i: usize) -> bool {
-    let s = doc.seg.sentences[doc.token(i).sentence()];
-    let number = |k: usize| doc.tok(k).bytes().all(|b| b.is_ascii_digit());
-    let mut k = i;
-    loop {
-        while k > s.first_token && !doc.is_word(k - 1) {
-            k -= 1;
-        }
-        let marker =
-            k > s.first_token && number(k - 1) && (k - 1 == s.first_token || doc.tok(k - 2) == "[");
-        if !marker {
-            break;
-        }
-        k -= 1;
-    }
-    k == s.first_token
-        || (k < i && doc.tok(k) == ":")
-        || (i > 0 && !doc.is_word(i - 1) && is_opening(doc.tok(i - 1)))
-}
-
-fn is_opening(t: &str) -> bool {
-    matches!(
-        t,
-        "\"" | "\u{201C}" | "\u{2018}" | "'" | "\u{AB}" | "(" | "[" | "\u{2014}" | "\u{2013}" | "-"
-    )
-}
-
 /// One run of capitalised words `start..end`: its names, pushed onto `out`.
 fn run(
     doc: &Doc,
@@ -371,11 +206,6 @@ fn run(
     while let Some(next) = run_part(doc, lex, seen, from, end, out) {
         from = next;
     }
-}
-
-/// A word naming a role: a title ("President", "Secretary") or a spokesperson.
-fn is_role(lex: &Lexicon, lower: &str) -> bool {
-    lex.is_title(lower) || matches!(lower, "spokesman" | "spokeswoman" | "spokesperson")
 }
 
 /// What the whole text shows of its names, for reading each run.
@@ -864,153 +694,6 @@ fn run_part(
     None
 }
 
-/// "Andy Warhol Foundation", "Andy Warhol Photographic Legacy Program": a body or thing
-/// named after a person (a first name and a surname opening a longer name) names the
-/// person too.
-fn namesake(doc: &Doc, lex: &Lexicon, start: usize, end: usize, out: &mut Vec<NameMention>) {
-    if end - start >= 3
-        && lex.gender_of(doc.tok(start)).is_some()
-        && lex.known(doc.tok(start + 1)).is_none()
-        && !lex.is_organisation_word(&lowercase(doc.tok(start + 1), &mut [0; SHORT_NAME]))
-        && !lex.is_place_word(&lowercase(doc.tok(start + 1), &mut [0; SHORT_NAME]))
-    {
-        let span = name_span(doc, start, start + 2);
-        out.push(NameMention {
-            span,
-            titles: None,
-            described: span,
-            known: None,
-            kind: Some(ActorKind::Person),
-            hinted: false,
-            back: false,
-        });
-    }
-}
-
-/// "al-Asad air base", "Kerman province": a place word right after the name.
-fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
-    let n = doc.seg.tokens.len();
-    // "Irving, Texas": a town, then its state or country
-    let region = end + 1 < n
-        && doc.tok(end) == ","
-        && lex
-            .known(doc.tok(end + 1))
-            .is_some_and(|k| matches!(k.1, Known::Region | Known::Country));
-    region
-        || (end..(end + 2).min(n))
-            .take_while(|&k| doc.is_word(k) && doc.tok(k).chars().all(char::is_lowercase))
-            .any(|k| lex.is_place_word(doc.tok(k)))
-}
-
-/// A word that opens the name of a place of that kind: "Lake Erie", "Mount Kenya", "Port
-/// Hutt", "Fort Lee", "Cape Cod".
-fn opens_a_place(w: &str) -> bool {
-    matches!(
-        w,
-        "Lake" | "Mount" | "Mt." | "Port" | "Fort" | "Cape" | "Isle"
-    )
-}
-
-/// A one-word name ending as settlements' names do in English: "-town", "-ville"
-/// after two letters at least ("Uptown", "Chinatown", "Bartlesville"; not "Town" alone).
-fn is_settlement_name(w: &str) -> bool {
-    ["town", "ville"]
-        .iter()
-        .any(|s| w.len() >= s.len() + 2 && w.ends_with(s))
-}
-
-/// Whether name `start..end` is an author cited: with a year ("Spang (1983)", "Chambers,
-/// 2017", "(Brieber 2014;", "(Fillmore 1968)"), "et al.", or co-authors ("Marsden &
-/// Mackey", "Boot, Kramer, Simons, & Gratton").
-fn cited(doc: &Doc, start: usize, end: usize) -> bool {
-    let n = doc.seg.tokens.len();
-    let tok = |k: usize| if k < n { doc.tok(k) } else { "" };
-    let year = |k: usize| {
-        let t = tok(k);
-        t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit()) && matches!(&t[..2], "19" | "20")
-    };
-    let before = if start > 0 { doc.tok(start - 1) } else { "" };
-    // ("Boot, Kramer, Simons, & Gratton, 2008": the authors before the last go to it)
-    let mut k = end;
-    for _ in 0..MAX_AUTHORS {
-        if tok(k) == "," && capitalised(tok(k + 1)) && tok(k + 2) == "," {
-            k += 2;
-        } else {
-            break;
-        }
-    }
-    matches!(tok(end), "(" | ",") && year(end + 1)
-        // (a year right after: in a citation, not a name numbered, "Euro 2016 was held")
-        || year(end) && (matches!(before, "(" | ";" | "&") || matches!(tok(end + 1), ")" | ";"))
-        || tok(end) == "et" && tok(end + 1).starts_with("al")
-        || tok(k) == "&"
-        || tok(k) == "," && tok(k + 1) == "&"
-        || before == "&"
-}
-
-/// The most co-authors a citation lists before its last ("Boot, Kramer, Simons, & Gratton").
-const MAX_AUTHORS: usize = 8;
-
-/// What the words around name `start..end`, of no kind by its own words, say it names:
-/// - what the noun before it names ("the magazine Lumen", "the agency, Varda": an
-///   organisation; "my sister Megumi", "the senator, Simrock": a person);
-/// - a person, cited as an author (see [`cited`]);
-/// - a place, after a preposition of place ("in Tulsa", "across Dorset") or a place noun
-///   ("the city of Kerman"), unless it owns what follows ("in Byron's poems").
-fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Option<ActorKind> {
-    let noun_before = match start.checked_sub(1) {
-        Some(c) if doc.tok(c) == "," => c.checked_sub(1),
-        k => k,
-    }
-    .map(|k| doc.tok(k))
-    .filter(|w| w.chars().all(char::is_lowercase));
-    if let Some(w) = noun_before {
-        if lex.is_organisation_word(w) {
-            return Some(ActorKind::Organization);
-        }
-        if lex.gender_of(w).is_some() || lex.is_title(w) {
-            return Some(ActorKind::Person);
-        }
-    }
-    let cited = cited(doc, start, end);
-    // ("in Byron's poems": what is in is the person's)
-    if cited {
-        Some(ActorKind::Person)
-    } else if place_before(doc, start) && !possessive(doc.tok(end - 1)) {
-        Some(ActorKind::Place)
-    } else {
-        None
-    }
-}
-
-/// "in Kerman", "near Erbil", "the city of Kerman", "his hometown, Kerman": a preposition
-/// of place (opening the sentence too: "In Kerman"), or a place noun and "of" or, in
-/// apposition, a comma, before the name.
-fn place_before(doc: &Doc, start: usize) -> bool {
-    start > 0
-        && matches!(
-            &*ascii_lower(doc.tok(start - 1), &mut [0; 16]),
-            "in" | "near" | "outside" | "across" | "throughout" | "around"
-        )
-        || start > 1
-            && doc.lexicon.is_place_word(doc.tok(start - 2))
-            && match doc.tok(start - 1) {
-                "of" => true,
-                // (in apposition only: not "In prison, Galois wrote", "in Jiangsu
-                // province, Chao went")
-                "," => start > 2 && is_determiner(doc.tok(start - 3)),
-                _ => false,
-            }
-}
-
-/// A word that opens a noun phrase and names no one: an article or a possessive.
-fn is_determiner(w: &str) -> bool {
-    matches!(
-        &*ascii_lower(w, &mut [0; 8]),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
-    )
-}
-
 /// What a stretch of a run is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Piece {
@@ -1035,52 +718,10 @@ fn push_known(doc: &Doc, a: usize, b: usize, known: (usize, Known), out: &mut Ve
     });
 }
 
-/// Whether a match score (`1 – 0`, `3-0`) stands right after token `b` or right before
-/// token `a`, in the same sentence.
-fn beside_score(doc: &Doc, a: usize, b: usize) -> bool {
-    let sentence = doc.token(a).sentence();
-    let number = |k: usize| {
-        doc.token(k).sentence() == sentence && {
-            let t = doc.tok(k);
-            !t.is_empty() && t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit())
-        }
-    };
-    let dash = |k: usize| matches!(doc.tok(k), "-" | "\u{2013}" | "\u{2014}" | ":");
-    let n = doc.seg.tokens.len();
-    (b + 2 < n && number(b) && dash(b + 1) && number(b + 2))
-        || (a >= 3 && number(a - 1) && dash(a - 2) && number(a - 3))
-}
-
-/// A point of the compass, capitalised as part of a name ("East", "North").
-fn is_compass(w: &str) -> bool {
-    matches!(w, "North" | "South" | "East" | "West")
-}
-
-/// Drops small words left at either end of a piece ("of", "and").
-fn trim_particles(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
-    while a < b && is_particle(doc.tok(a)) {
-        a += 1;
-    }
-    while b > a && is_particle(doc.tok(b - 1)) {
-        b -= 1;
-    }
-    (a, b)
-}
-
-/// "Afghan", "English", "Chinese": a word of nationality used as an adjective, not a name
-/// (the people are "Afghans", listed in the gazetteer).
-fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
-    // ("Republican", "Democratic": the adjectives of a party are no name either)
-    lex.known(&format!("{w}s")).is_some()
-        || w.ends_with("ese")
-        || w.ends_with("ish") && w.len() > 5
-        || w.ends_with("ch") && w.len() > 4 && lex.known(w).is_none()
-        || w.ends_with("ic") && w.len() > 5 && lex.known(w).is_none()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     /// The names of `text`, without the back-references (which stand only for an actor
     /// named before).

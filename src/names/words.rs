@@ -1,0 +1,146 @@
+//! The words of a name: particles, acronyms, possessives, determiners, nationality adjectives,
+//! and the text of a run of tokens as a name.
+
+use crate::doc::Doc;
+use crate::lexicon::{ascii_lower, Lexicon};
+use crate::segment::without_possessive;
+use crate::span::Span;
+use std::borrow::Cow;
+
+/// Small words that may stand inside a name between capitalised words.
+pub(super) fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "and"
+            | "de"
+            | "del"
+            | "der"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "di"
+            | "dos"
+            | "das"
+    )
+}
+
+/// Whether a word starts with a capital (or is an Arabic name with its article: "al-Asad").
+#[inline(always)]
+pub(super) fn capitalised(w: &str) -> bool {
+    // (most words: an ASCII first letter other than the articles' a and e answers at once)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b'a' | b'e') => {}
+        Some(b) if b.is_ascii() => return false,
+        _ => {}
+    }
+    if let Some(rest) = w
+        .strip_prefix("al-")
+        .or_else(|| w.strip_prefix("el-"))
+        .or_else(|| w.strip_prefix("ash-"))
+    {
+        return rest.chars().next().is_some_and(char::is_uppercase);
+    }
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An acronym: two to six capitals, with or without periods ("UN", "U.N.", "NATO").
+pub(super) fn is_acronym(w: &str) -> bool {
+    let w = without_possessive(w).trim_end_matches("\u{2019}s");
+    let letters = w.chars().filter(|c| *c != '.');
+    letters.clone().all(|c| c.is_ascii_uppercase()) && (2..=6).contains(&letters.count())
+}
+
+/// Whether a token ends in a possessive "'s" (or a bare apostrophe after "s").
+pub(super) fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
+pub(super) fn is_opening(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "\u{201C}" | "\u{2018}" | "'" | "\u{AB}" | "(" | "[" | "\u{2014}" | "\u{2013}" | "-"
+    )
+}
+
+/// A word that opens a noun phrase and names no one: an article or a possessive.
+pub(super) fn is_determiner(w: &str) -> bool {
+    matches!(
+        &*ascii_lower(w, &mut [0; 8]),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    )
+}
+
+/// A point of the compass, capitalised as part of a name ("East", "North").
+pub(super) fn is_compass(w: &str) -> bool {
+    matches!(w, "North" | "South" | "East" | "West")
+}
+
+/// "Afghan", "English", "Chinese": a word of nationality used as an adjective, not a name
+/// (the people are "Afghans", listed in the gazetteer).
+pub(super) fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
+    // ("Republican", "Democratic": the adjectives of a party are no name either)
+    lex.known(&format!("{w}s")).is_some()
+        || w.ends_with("ese")
+        || w.ends_with("ish") && w.len() > 5
+        || w.ends_with("ch") && w.len() > 4 && lex.known(w).is_none()
+        || w.ends_with("ic") && w.len() > 5 && lex.known(w).is_none()
+}
+
+/// The span of token range `from..to` without a possessive ending.
+pub(super) fn name_span(doc: &Doc, from: usize, to: usize) -> Span {
+    let mut end = doc.token(to - 1).span.end;
+    let last = doc.tok(to - 1);
+    if possessive(last) {
+        end -= if last.ends_with("'s") { 2 } else { 4 };
+    }
+    // "Warhol-like", "Scientology-related": the name without the adjective made of it
+    if let Some(stem) = ["-like", "-related", "-style", "-based", "-backed", "-led"]
+        .iter()
+        .find(|s| last.len() > s.len() + 1 && last.ends_with(*s))
+    {
+        end -= stem.len();
+    }
+    Span::new(doc.token(from).span.start, end)
+}
+
+/// The words as the gazetteer keys them: tokens joined by single spaces. Borrowed from the
+/// text when it has them so (nearly always), built otherwise.
+pub(super) fn joined<'t>(doc: &Doc<'t>, from: usize, to: usize) -> Cow<'t, str> {
+    if from >= to {
+        return Cow::Borrowed("");
+    }
+    let gap = |i: usize| {
+        doc.text
+            .get(doc.token(i - 1).span.end..doc.token(i).span.start)
+    };
+    if (from + 1..to).all(|i| gap(i) == Some(" ")) {
+        return Cow::Borrowed(&doc.text[doc.token(from).span.start..doc.token(to - 1).span.end]);
+    }
+    let mut s = String::new();
+    for i in from..to {
+        if i > from {
+            s.push(' ');
+        }
+        s.push_str(doc.tok(i));
+    }
+    Cow::Owned(s)
+}
+
+/// Drops small words left at either end of a piece ("of", "and").
+pub(super) fn trim_particles(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && is_particle(doc.tok(a)) {
+        a += 1;
+    }
+    while b > a && is_particle(doc.tok(b - 1)) {
+        b -= 1;
+    }
+    (a, b)
+}
