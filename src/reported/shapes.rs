@@ -322,6 +322,18 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     if subordinate && (s.first_token..comma).all(|j| doc.tok(j) != ",") {
         return None;
     }
+    // "In a wide-ranging interview, President Obama said:": a short prepositional phrase
+    // with no verb of its own (no auxiliary, no comma) is an adjunct too, unless the
+    // attribution interrupts a clause ("If the law conflicts, he said, Christians must …")
+    let preposition = doc.lexicon.is_opener(
+        crate::lexicon::Opener::Preposition,
+        &ascii_lower(doc.tok(s.first_token), &mut [0; WORD]),
+    );
+    let phrase = (s.first_token..comma).all(|j| doc.tok(j) != "," && !is_auxiliary(doc.tok(j)));
+    let interrupts = after + 1 < s.end_token && doc.tok(after) == ",";
+    if preposition && phrase && comma - s.first_token <= 8 && !interrupts {
+        return None;
+    }
     if comma - s.first_token > MAX_CLAUSE {
         return None; // no clause runs so far back
     }
