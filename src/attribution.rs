@@ -241,7 +241,21 @@ fn continuation(doc: &Doc, q: Span, previous: Previous) -> Option<Attribution> {
     let seg = &doc.seg;
     let p = seg.paragraph_at(q.start)?;
     let p_prev = seg.paragraph_at(previous.end.saturating_sub(1))?;
-    let opens_next = p == p_prev + 1 && seg.paragraphs[p].start == q.start;
+    // ("“…,” says Parata. ¶ whale strandings ¶ “When will we …”": a line of a few
+    // lower-case words with no full stop between them is a link the page set in the story,
+    // not a paragraph of it)
+    let furniture = |k: usize| {
+        let line = doc.str(seg.paragraphs[k]);
+        line.split_whitespace().count() <= 4
+            && line.starts_with(|c: char| c.is_lowercase())
+            && !line.ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
+    };
+    let after_prev = if p == p_prev + 2 && furniture(p_prev + 1) {
+        p_prev + 1
+    } else {
+        p_prev
+    };
+    let opens_next = p == after_prev + 1 && seg.paragraphs[p].start == q.start;
     if p != p_prev && !opens_next {
         return None;
     }
