@@ -463,13 +463,12 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
             break;
         }
         let Some(cue) = cue_at(doc, k) else { continue };
+        // ("protesters chanting "Go home!"": right before the quotation it reports it)
+        let adjacent = (k + 1..end).all(|j| matches!(doc.tok(j), "," | ":"));
         // "Trump was asked, "…"": the one asked or told is not the speaker, and no one else
         // is named ("it was labeled "…"" is a name the subject bears, and stays its)
-        let adjacent = (k + 1..end).all(|j| matches!(doc.tok(j), "," | ":"));
-        let hearer = matches!(
-            doc.lexicon.cue_lemma(cue.lemma),
-            "ask" | "tell" | "question" | "inform" | "advise" | "remind" | "assure" | "notify"
-        );
+        let lemma = doc.lexicon.cue_lemma(cue.lemma);
+        let hearer = crate::reported::takes_hearer(lemma) || matches!(lemma, "ask" | "question");
         if adjacent && hearer && crate::reported::is_passive(doc, cue) {
             return Some(Attribution {
                 speaker: None,
@@ -489,8 +488,6 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
                 &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
                 "is" | "are" | "was" | "were" | "been" | "be" | "also" | "now" | "still"
             );
-        // ("protesters chanting "Go home!"": right before the quotation it reports it)
-        let adjacent = (k + 1..end).all(|j| matches!(doc.tok(j), "," | ":"));
         // "with the paper reporting that …": an absolute clause, its noun phrase the speaker
         if is_participle(doc, cue) && !progressive {
             if let Some(speaker) = absolute_subject(doc, k) {

@@ -290,7 +290,8 @@ fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Sp
         // ("the governor went after …": a role or body noun ends the phrase before a word
         // that is neither another nor "of")
         let role = |k: usize| {
-            let lower = ascii_lower(doc.tok(k), &mut [0; WORD]).into_owned();
+            let mut buf = [0; WORD];
+            let lower = ascii_lower(doc.tok(k), &mut buf);
             doc.lexicon.is_title(&lower) || doc.lexicon.is_organisation_word(&lower)
         };
         let fits = if determiner {

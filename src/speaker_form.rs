@@ -185,15 +185,12 @@ pub(crate) fn can_speak(doc: &Doc, span: Span) -> bool {
         lower.as_str(),
         "at" | "about" | "over" | "under" | "near" | "outside" | "inside"
     );
-    if !alone && is_opening_preposition(&lower) && !quantifier {
-        return false;
+    if is_opening_preposition(&lower) && (alone || !quantifier) {
+        return false; // (alone too: "According")
     }
     if alone
-        && (matches!(
-            lower.as_str(),
-            "there" | "here" | "that" | "this" | "according"
-        ) || is_discourse_adverb(&lower)
-            || is_opening_preposition(&lower)
+        && (matches!(lower.as_str(), "there" | "here" | "that" | "this")
+            || is_discourse_adverb(&lower)
             || is_weekday_or_time(first)
             || is_month(first))
     {

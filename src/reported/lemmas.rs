@@ -2,7 +2,7 @@
 //! ("criticised the plan"), a question ("asked whether"), or no clause at all.
 
 /// Verbs whose first object is the hearer, before the reported clause ("told reporters").
-pub(super) fn takes_hearer(lemma: &str) -> bool {
+pub(crate) fn takes_hearer(lemma: &str) -> bool {
     matches!(
         lemma,
         "tell" | "inform" | "assure" | "remind" | "notify" | "advise"

@@ -26,6 +26,7 @@ mod shapes;
 
 use shapes::*;
 
+pub(crate) use lemmas::takes_hearer;
 pub(crate) use shapes::is_passive;
 
 /// One piece of reported speech.

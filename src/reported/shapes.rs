@@ -458,13 +458,7 @@ pub(super) fn possessed_claims(doc: &Doc) -> Vec<Reported> {
             continue;
         };
         if let Some(content) = clause_span(doc, i + 1, clause_end(doc, i + 1)) {
-            out.push(Reported {
-                content,
-                rest: None,
-                speaker,
-                cue: toks[i].span,
-                unspoken: false,
-            });
+            out.push(Reported::new(content, speaker, toks[i].span));
         }
     }
     out
