@@ -97,7 +97,9 @@ impl<'t> Doc<'t> {
             let i = seg.token_at_or_after(s);
             // ("a written statement": irregular participles in -en too)
             let participle = word.ends_with("ed") || word.ends_with("en");
-            if verbal && base && used_as_noun(text, &seg, span)
+            // ("to maintain" after a noun form only: "a return to power"; a verb that is no
+            // noun after "to" is an infinitive, "are quick to point out that …")
+            if verbal && base && used_as_noun(text, &seg, span) && !after_to(text, &seg, i)
                 || verbal && (gerund || participle) && i > 0 && after_determiner(text, &seg, i)
                 || verbal && participle && i > 0 && {
                     let p = seg.tokens[i - 1].span.text(text);
@@ -453,6 +455,17 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
         )
 }
 
+/// Whether token `i` is an infinitive after "to" whose subject is the governing
+/// predicate's (`continued to assert`, `are quick to point out`; see [`crate::control`]).
+fn after_to(text: &str, seg: &Segmented, i: usize) -> bool {
+    let sentence = seg.tokens[i].sentence();
+    let word = |k: usize| {
+        let t = seg.tokens.get(k)?;
+        (t.sentence() == sentence && t.kind == TokenKind::Word).then(|| t.span.text(text))
+    };
+    crate::control::governor(word, i).is_some()
+}
+
 /// A verb is not capitalised inside a sentence, except in a headline.
 fn capitalised_inside_sentence(seg: &Segmented, span: Span, word: &str) -> bool {
     if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -500,7 +513,9 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
         return true;
     }
     if used_as_noun(text, seg, span) {
-        return false; // "the reasons that …", "his claims"
+        // "the reasons that …", "his claims"; but "continued to note": the base form after
+        // a governed "to" is an infinitive
+        return after_to(text, seg, i) && !word.ends_with('s');
     }
     if before_infinitive {
         return true; // "The campaign plans to …"

@@ -62,6 +62,7 @@ pub mod actors;
 pub mod analysis;
 pub mod attribution;
 pub mod chars;
+mod control;
 pub mod doc;
 pub mod html;
 pub mod jsonl;

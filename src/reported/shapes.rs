@@ -47,6 +47,20 @@ pub(super) fn subject_near(doc: &Doc, k: usize) -> Option<Span> {
     sentence_subject(doc, doc.token(k).sentence()).filter(|sub| sub.end <= doc.token(k).span.start)
 }
 
+/// The subject of the predicate that governs an infinitive cue at token `k` (see
+/// [`crate::control`]): `Lewandowski continued to assert`, `Advisers are quick to point out`.
+/// An infinitive of purpose (`held a briefing to brag`) has no speaker here.
+pub(super) fn controller_subject(doc: &Doc, k: usize) -> Option<Span> {
+    let sentence = doc.token(k).sentence();
+    let word =
+        |i: usize| (doc.token(i).sentence() == sentence && doc.is_word(i)).then(|| doc.tok(i));
+    let (verb, adjective) = crate::control::governor(word, k)?;
+    let subject = noun_phrase_before(doc, verb)?;
+    // ("it is necessary to show", "it was hard to hear": "it" stands for the infinitive)
+    let expletive = adjective && matches!(doc.str(subject), "it" | "It" | "there" | "There");
+    (doc.token_after(subject.end) <= verb && !expletive).then_some(subject)
+}
+
 /// One past the hearer of a verb of telling that starts at token `i`: an object pronoun
 /// ("him"), a name with or without "the" ("the BBC", "CNN"), or a plural noun
 /// ("reporters"), followed by a time ("on Sunday") if any.
@@ -166,8 +180,12 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     // "X said Iran would never …, saying it was …": a participle after a comma has the
     // subject of its sentence.
     let participle = doc.str(cue.span).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
+    let infinitive = k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("to");
     let speaker = if participle {
         main_speaker(doc, k)?
+    } else if infinitive {
+        // ("to discuss" after a noun or a whole predicate is a purpose, with no speaker)
+        controller_subject(doc, k)?
     } else {
         noun_phrase_before(doc, k)
             .or_else(|| coordinated_subject(doc, k))
