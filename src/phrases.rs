@@ -145,6 +145,7 @@ pub(crate) fn is_skippable(w: &str) -> bool {
                 | "always"
                 | "still"
                 | "already"
+                | "now"
                 | "is"
                 | "was"
                 | "were"

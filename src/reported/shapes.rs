@@ -110,6 +110,106 @@ pub(super) fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
     Some(j)
 }
 
+/// The "that" after a hearer of any shape, which [`after_hearer`] does not read: `told a
+/// Wall Street Journal lunch group that`, `told cheering supporters that`, `told foundation
+/// employees on Thursday that`. At most eight words, none a verb or a thing told (`told a
+/// story that …` is a relative clause).
+pub(super) fn hearer_before_that(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let that = (i + 1..(i + 9).min(end)).find(|&j| doc.tok(j) == "that")?;
+    let fits = (i..that).all(|j| {
+        let w = doc.tok(j);
+        (doc.is_word(j) || doc.is_plural_possessive(j))
+            && !is_auxiliary(w)
+            && doc.cue_at_token(j).is_none()
+            && !names_thing_told(w)
+    });
+    (fits && starts_noun_phrase(doc, i)).then_some(that)
+}
+
+/// Nouns for what is told rather than who hears it: `told a story that …`, `told the truth
+/// that …` (the "that" after them opens a relative clause or an apposition).
+fn names_thing_told(w: &str) -> bool {
+    matches!(
+        &*ascii_lower(w, &mut [0; WORD]),
+        "story"
+            | "stories"
+            | "lie"
+            | "lies"
+            | "joke"
+            | "jokes"
+            | "truth"
+            | "tale"
+            | "tales"
+            | "anecdote"
+            | "anecdotes"
+            | "secret"
+            | "secrets"
+            | "news"
+            | "something"
+            | "anything"
+            | "nothing"
+            | "everything"
+            | "much"
+            | "more"
+            | "less"
+    )
+}
+
+/// The "that" of a clause after an adjunct that follows a verb of saying: `said in a
+/// statement that`, `said via email that`, `said for the first time that`, `said to
+/// reporters that`, `said Thursday during a taping in Buffalo, New York, that`; with commas
+/// around it, `can now say, with the benefit of hindsight, that`. The adjunct opens with a
+/// preposition and runs at most sixteen tokens, with no verb; the "that" is no relative
+/// pronoun (`said in the report that was released`: not followed by an auxiliary).
+pub(super) fn adjunct_before_that(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let first = if i + 1 < end && doc.tok(i) == "," {
+        i + 1
+    } else {
+        i
+    };
+    if first >= end
+        || !matches!(
+            doc.tok(first),
+            "in" | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "via"
+                | "by"
+                | "through"
+                | "over"
+                | "for"
+                | "with"
+                | "to"
+                | "from"
+                | "outside"
+                | "inside"
+                | "at least"
+                | "under"
+                | "amid"
+                | "despite"
+        )
+    {
+        return None;
+    }
+    let that = (first + 1..(first + 16).min(end)).find(|&j| {
+        doc.tok(j) == "that"
+            || !(doc.is_word(j) || doc.is_plural_possessive(j) || doc.tok(j) == ",")
+    })?;
+    if doc.tok(that) != "that" {
+        return None;
+    }
+    // (a comma before the adjunct closes after it: ", with …, that")
+    if first > i && doc.tok(that - 1) != "," {
+        return None;
+    }
+    let verbless =
+        (first..that).all(|j| !is_auxiliary(doc.tok(j)) && doc.cue_at_token(j).is_none());
+    let relative = that + 1 < end && is_auxiliary(doc.tok(that + 1));
+    (verbless && !relative).then_some(that)
+}
+
 /// Nouns for those who hear a speech: `told the crowd`, `told an interviewer`, `told
 /// lawmakers` (any plural in -s names people or a body more often than a thing told).
 pub(super) fn names_hearer(w: &str) -> bool {
@@ -212,22 +312,17 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     if takes_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
         // "told reporters", "told the BBC", "told him": the hearer comes first. A verb of
         // telling without a hearer reports no clause ("told a story about the war").
-        i = after_hearer(doc, i, s.end_token)?;
+        i = after_hearer(doc, i, s.end_token)
+            .or_else(|| hearer_before_that(doc, i, s.end_token))?;
         if i < s.end_token && doc.tok(i) == "," {
             i += 1;
         }
     }
-    // "says at a campaign stop in Toledo that …", "said via email that …": an adjunct
-    // before "that".
-    if i < s.end_token
-        && matches!(
-            doc.tok(i),
-            "in" | "at" | "on" | "during" | "after" | "before" | "via" | "by" | "through" | "over"
-        )
-    {
-        if let Some(j) = (i..(i + 10).min(s.end_token)).find(|&j| doc.tok(j) == "that") {
-            i = j;
-        }
+    // "says at a campaign stop in Toledo that …", "said via email that …", "said Thursday
+    // during a taping in Buffalo, New York, that …", "can now say, with the benefit of
+    // hindsight, that …": an adjunct before "that".
+    if let Some(j) = adjunct_before_that(doc, i, s.end_token) {
+        i = j;
     }
     // "advisers say, the president has …": a comma, then the clause; but a conjunction
     // after the comma goes on with the story ("she said, but Kevin was drifting off").
