@@ -102,6 +102,12 @@ fn is_degree(w: &str) -> bool {
     )
 }
 
+/// Whether `w` is a verb of subject control in any inflection (`started` in "workers started
+/// saying", `continued` in "continued to assert").
+pub(crate) fn is_control_verb(w: &str) -> bool {
+    controls_infinitive(w)
+}
+
 /// Verbs of subject control: their subject is the subject of the infinitive after them
 /// (`continued to assert`, `managed to underscore`, `refused to say`), in any inflection.
 /// Source: the common subject-control (catenative) verbs of English grammars.

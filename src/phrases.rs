@@ -468,6 +468,7 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
     }
     let w = doc.tok(i);
     (is_capitalised(w) && !is_boundary_word(w))
+        || is_plural_noun(doc, i)
         || matches!(
             &*ascii_lower(w, &mut [0; WORD]),
             "the"
@@ -515,7 +516,32 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
                 | "these"
                 | "those"
                 | "another"
+                | "other"
+                | "both"
+                | "all"
+                | "few"
+                | "people"
+                | "voters"
+                | "others"
         )
+}
+
+/// A lower-case plural noun for people that opens a phrase of its own, after a comma, a
+/// preposition or at the sentence start: "donors", "economists", "residents", "employees",
+/// by the suffixes of agent and member nouns (not "protests", "statements").
+fn is_plural_noun(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    let opens = i == 0 || !doc.is_word(i - 1) || is_boundary_word(doc.tok(i - 1));
+    opens
+        && w.len() > 4
+        && [
+            "ers", "ors", "ists", "ians", "ants", "ents", "ives", "als", "ees",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && !w.ends_with("ments")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && cue_at(doc, i).is_none()
 }
 
 /// `said Jane Smith, the mayor.` → `Jane Smith`; `according to the ministry` → `the ministry`;
@@ -634,6 +660,12 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         let w = doc.tok(end - 1);
         if doc.is_word(end - 1) && is_skippable(w) {
             end -= 1;
+        } else if doc.is_word(end - 1)
+            && end == cue
+            && doc.tok(cue).ends_with("ing")
+            && crate::control::is_control_verb(w)
+        {
+            end -= 1; // "workers started saying": the verb that governs the participle
         } else if end >= 2 && is_weekday_or_time(w) && doc.tok(end - 2).eq_ignore_ascii_case("on") {
             end -= 2;
         } else if end >= 2 && is_weekday(w) && doc.is_word(end - 2) {
@@ -676,6 +708,13 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         "he", "she", "it", "they", "we", "I", "He", "She", "It", "They", "We",
     ];
     if end > 0 && end < cue + 1 && subject_pronoun.contains(&doc.tok(end - 1)) {
+        // ("the experts who studied it say": "it" and "you" may be a relative clause's
+        // object, its head the subject)
+        if matches!(doc.tok(end - 1), "it" | "you") {
+            if let Some(head) = head_of_relative(doc, end) {
+                return Some(head);
+            }
+        }
         return Some(doc.token(end - 1).span);
     }
     // "Sen. Tim Kaine (D-Va.) said": a parenthesis between name and verb.
@@ -822,6 +861,26 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         }
     }
     let walked = start;
+    // "Elected officials from both parties say": a quantifier after a preposition opens the
+    // modifier of the head before it, not the subject
+    if apposed.is_none()
+        && walked < end
+        && matches!(
+            doc.tok(walked),
+            "both" | "all" | "other" | "few" | "many" | "some" | "several"
+        )
+    {
+        if let Some(head) = head_before_modifier(doc, walked, end) {
+            return Some(head);
+        }
+    }
+    // "people who have battled online threats say", "the experts who studied it say": the
+    // subject is the noun that a restrictive relative clause before the verb describes
+    if apposed.is_none() {
+        if let Some(head) = head_of_relative(doc, end) {
+            return Some(head);
+        }
+    }
     while start < end && !starts_noun_phrase(doc, start) {
         start += 1;
     }
@@ -876,6 +935,32 @@ fn is_dash(t: &str) -> bool {
     matches!(t, "-" | "\u{2013}" | "\u{2014}")
 }
 
+/// The noun phrase before a restrictive relative clause ("who", no comma before it) that
+/// runs without punctuation, conjunction or cue up to token `end`: `people who have battled
+/// other online threats` -> `people`. At most twelve tokens from "who" to `end`.
+fn head_of_relative(doc: &Doc, end: usize) -> Option<Span> {
+    let sentence = doc.token(end.checked_sub(1)?).sentence();
+    let mut j = end;
+    while j > 0 && end - j < 12 {
+        j -= 1;
+        let w = doc.tok(j);
+        if doc.token(j).sentence() != sentence
+            || !doc.is_word(j)
+            || matches!(w, "and" | "but" | "or" | "that" | "which")
+            || cue_at(doc, j).is_some()
+        {
+            return None;
+        }
+        if w == "who" {
+            if j == 0 || doc.tok(j - 1) == "," || j + 1 >= end {
+                return None;
+            }
+            return noun_phrase_before(doc, j);
+        }
+    }
+    None
+}
+
 /// `officials from both parties`: when the words `walked..end` before a cue follow a
 /// preposition, the noun phrase before the preposition with them.
 fn head_before_modifier(doc: &Doc, walked: usize, end: usize) -> Option<Span> {
@@ -883,8 +968,11 @@ fn head_before_modifier(doc: &Doc, walked: usize, end: usize) -> Option<Span> {
         || walked >= end
         || !matches!(
             doc.tok(walked - 1),
-            "of" | "from" | "in" | "at" | "for" | "with"
+            "of" | "from" | "in" | "at" | "for" | "with" | "on" | "to" | "across" | "within"
         )
+        // ("advisers to Mr. Rubio", not "back in Philadelphia to express my": after "to" a
+        // noun phrase, not an infinitive)
+        || doc.tok(walked - 1) == "to" && !starts_noun_phrase(doc, walked)
     {
         return None;
     }
