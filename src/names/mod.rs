@@ -339,6 +339,11 @@ fn run_part(
     {
         return None;
     }
+    // "Vitamin C", "a grade of F", "500 BC", "AD 70": a lone letter, or a mark of era, is
+    // no name
+    if end - start == 1 && (is_letter(doc.tok(start)) || is_era(doc.tok(start))) {
+        return None;
+    }
     // A single word that starts a sentence and is capitalised nowhere else, unless known
     // or cited ("(Moretti, 2013)").
     if end - start == 1 && starts_sentence(doc, start) && !cited(doc, start, end) {
@@ -646,10 +651,23 @@ fn run_part(
                         .is_some_and(|q| matches!(q.2, Piece::Known(_)));
                 // ("Modric" after "Luka Modric", "(Milekic 2010)": a surname or an author
                 // ending as "Islamic" does is still a name)
+                // ("Hegelian philosophy", "African American voters", "North American":
+                // words of origin and the compass before a lower-case noun, or alone)
                 let adjective = b == a + 1
                     && is_adjective_of_nationality(lex, doc.tok(a))
                     && !seen.surnames.contains(without_possessive(doc.tok(a)))
-                    && !cited(doc, a, b);
+                    && !cited(doc, a, b)
+                    || b > a
+                        && (a..b).all(|k| {
+                            is_adjective_of_origin(lex, doc.tok(k))
+                                || is_compass(doc.tok(k)) && k + 1 < b
+                        })
+                        && (a..b).any(|k| is_adjective_of_origin(lex, doc.tok(k)))
+                        && !(a..b).any(|k| seen.surnames.contains(without_possessive(doc.tok(k))))
+                        && !cited(doc, a, b)
+                        && (b >= doc.seg.tokens.len()
+                            || !doc.is_word(b)
+                            || doc.tok(b).starts_with(char::is_lowercase));
                 if a >= b || adjective || compass_before_place {
                     continue;
                 }
@@ -923,6 +941,22 @@ mod tests {
         assert_eq!(
             names("Afghan girls and Democratic lawmakers met Afghans in Kabul."),
             ["Afghans", "Kabul"]
+        );
+    }
+
+    #[test]
+    fn words_of_origin_and_region_before_a_noun_are_no_names() {
+        assert_eq!(
+            names("Hegelian critics and North American and Anglo-American scholars met Brian Duncan in Oslo."),
+            ["Brian Duncan", "Oslo"]
+        );
+    }
+
+    #[test]
+    fn lone_letters_and_marks_of_era_are_no_names() {
+        assert_eq!(
+            names("The plant was known to Pliny in AD 77, graded F by C. Tan, and the city fell in 146 BC to Rome."),
+            ["Pliny", "C. Tan", "Rome"]
         );
     }
 

@@ -94,6 +94,21 @@ pub(super) fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
         || w.ends_with("ic") && w.len() > 5 && lex.known(w).is_none()
 }
 
+/// "Hegelian", "Mesoamerican", "Western", "Anglo-American": a word of origin or region
+/// used as an adjective, by its ending (-ian, -ean, -can, -ern), not a given name
+/// ("Brian", "Duncan") nor a listed name; a compound of two ("Anglo-American").
+pub(super) fn is_adjective_of_origin(lex: &Lexicon, w: &str) -> bool {
+    if let Some((a, b)) = w.split_once('-') {
+        return matches!(
+            a,
+            "Anglo" | "Franco" | "Sino" | "Indo" | "Afro" | "Greco" | "Judeo"
+        ) && is_adjective_of_origin(lex, b);
+    }
+    let ending = ["ian", "ean", "can", "ern"].iter().any(|e| w.ends_with(e));
+    is_adjective_of_nationality(lex, w)
+        || ending && w.len() > 5 && lex.gender_of(w).is_none() && lex.known(w).is_none()
+}
+
 /// The span of token range `from..to` without a possessive ending.
 pub(super) fn name_span(doc: &Doc, from: usize, to: usize) -> Span {
     let mut end = doc.token(to - 1).span.end;
@@ -143,4 +158,18 @@ pub(super) fn trim_particles(doc: &Doc, mut a: usize, mut b: usize) -> (usize, u
         b -= 1;
     }
     (a, b)
+}
+
+/// A single letter, with or without its period ("C", "F.").
+pub(super) fn is_letter(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A mark of era written after or before a year: "BC", "B.C.", "BCE", "AD", "A.D.", "CE".
+pub(super) fn is_era(w: &str) -> bool {
+    matches!(
+        w,
+        "BC" | "B.C." | "BCE" | "B.C.E." | "AD" | "A.D." | "CE" | "C.E."
+    )
 }
