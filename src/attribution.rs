@@ -477,7 +477,7 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
         }
         // "X said, adding that …": a participle's speaker is its main verb's; "X attacked
         // Y, saying, "…"": with no reporting verb before it, the sentence's subject.
-        if is_participle(doc, cue) && k > 0 && doc.tok(k - 1) == "," {
+        if is_participle(doc, cue) && doc.after_comma(k) {
             participle.get_or_insert(cue);
             continue;
         }

@@ -267,6 +267,17 @@ impl<'t> Doc<'t> {
             .any(|q| q.end == pos)
     }
 
+    /// Whether a comma stands right before token `k`, or right before the closing quote mark
+    /// there (`described it as a "breach," adding: …`: the comma the American style sets
+    /// inside the quotation ends the clause before the participle).
+    pub fn after_comma(&self, k: usize) -> bool {
+        k > 0
+            && (self.tok(k - 1) == ","
+                || k > 1
+                    && matches!(self.tok(k - 1), "\"" | "\u{201D}" | "\u{2019}" | "'")
+                    && self.tok(k - 2) == ",")
+    }
+
     /// The text of a span.
     #[inline(always)]
     pub fn str(&self, span: Span) -> &'t str {

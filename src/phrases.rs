@@ -239,7 +239,7 @@ pub(crate) fn is_month(w: &str) -> bool {
 /// The subject at the start of a sentence: `Farrow ruled out …, but said …` → `Farrow`.
 pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     let s = doc.seg.sentences[sentence];
-    let mut i = s.first_token;
+    let mut i = dateline_end(doc, s.first_token, s.end_token);
     // An opening adverbial up to its comma: "In September, Khamenei said …", "Later, …".
     let adverb = matches!(
         doc.tok(i),
@@ -275,18 +275,43 @@ pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     subject_at(doc, s, i)
 }
 
+/// One past the dateline that opens a story at token `i` (`WASHINGTON, Dec. 8 (UPI) —`,
+/// `BEIRUT —`): a place in capitals, then up to ten tokens with no verb to a dash; else `i`.
+fn dateline_end(doc: &Doc, i: usize, end: usize) -> usize {
+    let shouted = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+    };
+    if i >= end || !doc.is_word(i) || !shouted(doc.tok(i)) {
+        return i;
+    }
+    (i + 1..(i + 12).min(end))
+        .find(|&k| is_dash(doc.tok(k)) || doc.tok(k) == "-")
+        .filter(|&k| (i..k).all(|j| cue_at(doc, j).is_none()))
+        .map_or(i, |k| {
+            let mut k = k;
+            while k < end && (is_dash(doc.tok(k)) || doc.tok(k) == "-") {
+                k += 1;
+            }
+            k
+        })
+}
+
 /// The subject that starts at token `i` of sentence `s`, if a noun phrase starts there.
 fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Span> {
     if i >= s.end_token || !starts_noun_phrase(doc, i) {
         return None;
     }
     let start = i;
-    let determiner = matches!(
+    let mut determiner = matches!(
         &*ascii_lower(doc.tok(i), &mut [0; WORD]),
         "the" | "a" | "an" | "his" | "her" | "their" | "its"
     );
     i += 1;
     while i < s.end_token && i - start < MAX_SPEAKER && doc.is_word(i) && cue_at(doc, i).is_none() {
+        // ("Hillary Clinton's right-hand woman": a possessor is a determiner to the noun
+        // phrase after it)
+        let p = doc.tok(i - 1);
+        determiner |= p.ends_with("'s") || p.ends_with("\u{2019}s");
         let w = doc.tok(i);
         // ("the governor went after …": a role or body noun ends the phrase before a word
         // that is neither another nor "of")
@@ -779,9 +804,21 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         let mut inside_quote = comma + 1 < end;
         while k > 0 && steps < APPOSITION_WINDOW && doc.token(k - 1).sentence() == sentence {
             let t = doc.tok(k - 1);
+            // ("Clinton, during a meeting in Columbus, Ohio, said": the comma between a
+            // place and its region or country is inside the phrase)
+            let place_comma = k >= 2
+                && k < comma
+                && is_capitalised(doc.tok(k - 2))
+                && matches!(
+                    doc.lexicon.known(doc.tok(k)),
+                    Some((
+                        _,
+                        crate::lexicon::Known::Region | crate::lexicon::Known::Country
+                    ))
+                );
             if is_quote_mark(t) {
                 inside_quote = !inside_quote;
-            } else if t == "," && !inside_quote {
+            } else if t == "," && !inside_quote && !place_comma {
                 break;
             }
             k -= 1;
@@ -899,6 +936,8 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             .map(|(c, d)| Span::new(doc.token(c).span.start, doc.token(d - 1).span.end));
     }
     if let Some((c, d)) = apposed {
+        // ("…, Gov. John Kasich (R-OH), said": the name without its party label)
+        let d = before_parenthesis(doc, d, sentence).max(c);
         if !is_name(doc, start, end) && d - c <= 5 && is_name(doc, c, d) {
             return Some(Span::new(
                 doc.token(c).span.start,

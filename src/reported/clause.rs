@@ -221,8 +221,19 @@ pub(super) fn clause_end(doc: &Doc, from: usize) -> usize {
                 .cue_at_token(k + 2)
                 .is_some_and(|c| c.kind == CueKind::Verb)
     };
+    // `described it as a "breach," adding …`: a participle after the comma set inside the
+    // quotation's closing mark
+    let participle_after_quote = |k: usize| {
+        k > 1
+            && doc.tok(k - 1) != ","
+            && doc.after_comma(k)
+            && doc
+                .cue_at_token(k)
+                .is_some_and(|c| doc.str(c.span).ends_with("ing"))
+    };
     let boundary = |k: usize| {
         doc.tok(k) == ";"
+            || participle_after_quote(k)
             || doc.tok(k) == "," && new_clause(k)
             || coordinated(k)
             || pronoun_report(k)

@@ -279,7 +279,7 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     // "X said Iran would never …, saying it was …": a participle after a comma has the
     // subject of its sentence.
-    let participle = doc.str(cue.span).ends_with("ing") && k > 0 && doc.tok(k - 1) == ",";
+    let participle = doc.str(cue.span).ends_with("ing") && doc.after_comma(k);
     let infinitive = k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("to");
     let speaker = if participle {
         main_speaker(doc, k)?
