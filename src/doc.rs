@@ -51,6 +51,8 @@ pub struct Doc<'t> {
     /// For each token, one more than the first token from it on, in its sentence, where a
     /// reported clause ends (0: not looked up yet): see [`Doc::next_clause_boundary`].
     clause_boundaries: RefCell<Vec<u32>>,
+    /// Whether most quotations open with a double mark (`"`, `“`, `''`), built on first use.
+    double_style: OnceCell<bool>,
 }
 
 /// Where the speech nouns, relative pronouns and saying cues are, so that asking whether a
@@ -138,6 +140,7 @@ impl<'t> Doc<'t> {
             nearby: OnceCell::new(),
             cue_starts: OnceCell::new(),
             clause_boundaries: RefCell::new(Vec::new()),
+            double_style: OnceCell::new(),
         }
     }
 
@@ -265,6 +268,25 @@ impl<'t> Doc<'t> {
             .rev()
             .take_while(|q| q.end >= pos)
             .any(|q| q.end == pos)
+    }
+
+    /// Whether a quotation opening at `pos` opens with a single mark (`'`, `‘`; not `''`).
+    pub fn opens_single(&self, pos: usize) -> bool {
+        let rest = &self.text[pos..];
+        (rest.starts_with('\'') && !rest.starts_with("''")) || rest.starts_with('\u{2018}')
+    }
+
+    /// Whether the text's quotations mostly open with double marks (American style): a
+    /// quotation in single marks is then a heading's or a quotation inside another.
+    pub fn double_style(&self) -> bool {
+        *self.double_style.get_or_init(|| {
+            let single = self
+                .quoted
+                .iter()
+                .filter(|q| self.opens_single(q.start))
+                .count();
+            single * 2 < self.quoted.len()
+        })
     }
 
     /// Whether a comma stands right before token `k`, or right before the closing quote mark

@@ -85,7 +85,7 @@ pub struct RejectedRecord<'a> {
     pub end: usize,
     /// The quoted text, marks included.
     pub text: &'a str,
-    /// `markup`, `term`, `title`, `nickname` or `scare-quote`.
+    /// `markup`, `term`, `title`, `nickname`, `scare-quote` or `heading`.
     pub reason: &'static str,
 }
 

@@ -26,6 +26,9 @@ pub enum NotSpeech {
     Nickname,
     /// A short phrase with no one speaking near it: a scare quote.
     ScareQuote,
+    /// A short paragraph of its own in single marks, in a text that quotes with double
+    /// marks: a section heading (`'A really tough decision.'`).
+    Heading,
 }
 
 impl NotSpeech {
@@ -37,6 +40,7 @@ impl NotSpeech {
             NotSpeech::Title => "title",
             NotSpeech::Nickname => "nickname",
             NotSpeech::ScareQuote => "scare-quote",
+            NotSpeech::Heading => "heading",
         }
     }
 }
@@ -132,6 +136,11 @@ pub fn judge(
     }
     if cue_adjacent(doc, open, close) || colon_before(text, q.span.start) {
         return Ok(());
+    }
+    // "'A really tough decision.'" on a line of its own, in a text that quotes with double
+    // marks: a section heading (set in single marks, as headlines are), not speech
+    if r.whole_paragraph && r.words <= 8 && doc.opens_single(q.span.start) && doc.double_style() {
+        return Err(NotSpeech::Heading);
     }
     if let (Some(v), "and" | "or") = (previous, last) {
         return v; // “too loud” or “too shrill”: judged like the first

@@ -40,7 +40,7 @@ export interface Actor {
   quotes: number[];
 }
 /** A quoted span that is not speech. */
-export interface Rejected { start: number; end: number; text: string; reason: "markup" | "term" | "title" | "nickname" | "scare-quote" }
+export interface Rejected { start: number; end: number; text: string; reason: "markup" | "term" | "title" | "nickname" | "scare-quote" | "heading" }
 /** The result of analyze(). */
 export interface Analysis { quotes: Quote[]; actors: Actor[]; rejected?: Rejected[] }
 /** Options of analyze(); unknown names throw. */

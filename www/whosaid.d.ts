@@ -62,7 +62,7 @@ export interface Actor {
 }
 
 /** Why a quoted phrase was judged not to be speech. */
-export type RejectReason = 'markup' | 'term' | 'title' | 'nickname' | 'scare-quote';
+export type RejectReason = 'markup' | 'term' | 'title' | 'nickname' | 'scare-quote' | 'heading';
 
 /** A quoted phrase judged not to be speech. */
 export interface Rejected extends Span {

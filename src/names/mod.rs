@@ -151,12 +151,21 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
         };
         opens.entry(doc.tok(first)).or_insert(first);
     }
+    let mut in_names: Set<&str> = Set::default();
+    for &(start, end) in &runs {
+        for k in start..end.saturating_sub(1) {
+            if !is_adjective_of_origin(lex, doc.tok(k + 1)) && capitalised(doc.tok(k + 1)) {
+                in_names.insert(without_possessive(doc.tok(k)));
+            }
+        }
+    }
     let seen = Seen {
         inside,
         surnames,
         roles,
         alone,
         opens,
+        in_names,
     };
     let mut out = Vec::new();
     for (start, end) in runs {
@@ -222,6 +231,9 @@ struct Seen<'a> {
     alone: Map<&'a str, usize>,
     /// Where each word first opens a run (after an article).
     opens: Map<&'a str, usize>,
+    /// Words that stand in a longer name before a word that is no word of origin
+    /// ("Meridian" of "Meridian Magazine"): names wherever they stand, whatever their ending.
+    in_names: Set<&'a str>,
 }
 
 /// One run, or its first part: returns where the rest starts when it split off a person
@@ -663,7 +675,10 @@ fn run_part(
                                 || is_compass(doc.tok(k)) && k + 1 < b
                         })
                         && (a..b).any(|k| is_adjective_of_origin(lex, doc.tok(k)))
-                        && !(a..b).any(|k| seen.surnames.contains(without_possessive(doc.tok(k))))
+                        && !(a..b).any(|k| {
+                            let w = without_possessive(doc.tok(k));
+                            seen.surnames.contains(w) || seen.in_names.contains(w)
+                        })
                         && !cited(doc, a, b)
                         && (b >= doc.seg.tokens.len()
                             || !doc.is_word(b)
