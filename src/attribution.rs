@@ -321,19 +321,36 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
     }
     // `"… do!" Ortiz told the rally.`: the attribution may stand as a sentence of its own
     // right after the quote, if it is short and starts with its speaker or cue.
+    // (a longer one when what follows its verb is only an adjunct: `"Perpetual motion!"
+    // Rep. Glenn Thompson, R-Pa., said of the swirl of convention activities.`)
     let new_sentence = first.sentence() != toks[close].sentence();
+    // (only for a quotation that opens its own sentence: `Sanders said in 2001 that he had
+    // "…." In a later vote, he warned …` has its attribution before it)
     if new_sentence {
-        let s = doc.seg.sentences[first.sentence()];
-        if s.end_token - s.first_token > 8 {
+        let open = doc.token_after(q.start);
+        let s = doc.seg.sentences[toks.get(open)?.sentence()];
+        if (s.first_token..open).any(|j| doc.is_word(j)) {
             return None;
         }
     }
-    let window = if new_sentence { 6 } else { AFTER_WINDOW };
+    let long_sentence = new_sentence && {
+        let s = doc.seg.sentences[first.sentence()];
+        s.end_token - s.first_token > 8
+    };
+    let window = if new_sentence { 12 } else { AFTER_WINDOW };
     let sentence = first.sentence();
     let mut end = start;
     while end < toks.len() && end < start + window && toks[end].sentence() == sentence {
         if is_quote_mark(doc.tok(end)) {
-            break;
+            // (`"…," delegate Bill Eastland, wearing "Ted Cruz" pins, said`: a short quoted
+            // name inside the attribution is read over; any other quotation ends it)
+            match embedded_quote_end(doc, end, sentence) {
+                Some(after) => {
+                    end = after;
+                    continue;
+                }
+                None => break,
+            }
         }
         end += 1;
     }
@@ -368,6 +385,22 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
             noun_phrase_between(doc, from, cue_tok)
         };
         if let Some(s) = speaker {
+            if new_sentence {
+                // (what follows the verb is the sentence's end, an adjunct or a hearer, not
+                // a clause of its own: `"Do it!" She said the plan would work.`)
+                let after = doc.token_after(cue.span.end).max(doc.token_after(s.end));
+                let sentence_end = doc.seg.sentences[sentence].end_token;
+                let adjunct = after + 1 >= sentence_end
+                    || doc.is_word(after) && crate::phrases::is_preposition(doc.tok(after));
+                let clause = !adjunct
+                    && doc.tok(after) != ","
+                    && (doc.tok(after) == "that"
+                        || (after..(after + 6).min(sentence_end))
+                            .any(|j| crate::reported::is_auxiliary(doc.tok(j))));
+                if clause || long_sentence && !adjunct {
+                    return None;
+                }
+            }
             return Some(outer_report(doc, s).unwrap_or(Attribution {
                 speaker,
                 cue: Some(cue.span),
@@ -375,6 +408,22 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// One past the closing mark of a quotation of at most four words that opens at token
+/// `open` and is followed by a word of the same sentence (a name or a phrase inside a
+/// longer one: `wearing "Ted Cruz" pins`), if there is one.
+fn embedded_quote_end(doc: &Doc, open: usize, sentence: usize) -> Option<usize> {
+    let at = doc.token(open).span.start;
+    let k = doc.quoted.partition_point(|q| q.start < at);
+    let q = doc.quoted.get(k).filter(|q| q.start == at)?;
+    let after = doc.token_after(q.end);
+    let words = (open..after).filter(|&j| doc.is_word(j)).count();
+    (words <= 4
+        && after < doc.seg.tokens.len()
+        && doc.token(after).sentence() == sentence
+        && doc.is_word(after))
+    .then_some(after)
 }
 
 /// When `speaker` is a pronoun right after a reporting verb (`X said (that) she …`,

@@ -623,7 +623,13 @@ pub(crate) fn noun_phrase_after_cue(
     // The phrase must end there: `said Smith.`, `said Smith, the mayor`, not `said the
     // attacks were …` (the subject of a reported clause).
     if !ends_phrase(doc, start, end) {
-        return None;
+        // "said Stephen Vladeck of the University of Texas School of Law": a name with a
+        // modifier longer than a speaker phrase runs is the name before its "of"
+        let long = end - start == MAX_SPEAKER;
+        return (start + 1..end)
+            .find(|&k| doc.tok(k) == "of")
+            .filter(|&k| long && is_name(doc, start, k))
+            .map(|k| Span::new(doc.token(start).span.start, doc.token(k - 1).span.end));
     }
     // A description followed by the name it describes, closing the sentence.
     if !is_name(doc, start, end) && end + 1 < limit.min(doc.seg.tokens.len()) && doc.tok(end) == ","

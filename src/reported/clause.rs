@@ -25,7 +25,7 @@ pub(super) fn opens_clause(doc: &Doc, i: usize, end: usize) -> bool {
 }
 
 /// Auxiliaries and modals, the finite verbs that show a clause has begun.
-pub(super) fn is_auxiliary(w: &str) -> bool {
+pub(crate) fn is_auxiliary(w: &str) -> bool {
     matches!(
         &*ascii_lower(w, &mut [0; WORD]),
         "will"

@@ -26,6 +26,7 @@ mod shapes;
 
 use shapes::*;
 
+pub(crate) use clause::is_auxiliary;
 pub(crate) use lemmas::takes_hearer;
 pub(crate) use shapes::is_passive;
 

@@ -339,10 +339,12 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     // "complained about his mic", "spoke of a stone block", "warned against hackers": what
     // the speech is about is what it reports.
+    // ("said of the plan": what was said is about the plan, which is no content)
     if i + 1 < s.end_token
         && matches!(doc.tok(i), "about" | "of" | "against")
         && doc.is_word(i + 1)
         && cue.kind == CueKind::Verb
+        && !(lemma == "say" && doc.tok(i) == "of")
     {
         i += 1;
     }
