@@ -101,7 +101,10 @@ impl<'t> Doc<'t> {
             let participle = word.ends_with("ed") || word.ends_with("en");
             // ("to maintain" after a noun form only: "a return to power"; a verb that is no
             // noun after "to" is an infinitive, "are quick to point out that …")
-            if verbal && base && used_as_noun(text, &seg, span) && !after_to(text, &seg, i)
+            if verbal
+                && base
+                && used_as_noun(text, &seg, span, noun_too)
+                && !after_to(text, &seg, i)
                 || verbal && (gerund || participle) && i > 0 && after_determiner(text, &seg, i)
                 || verbal && participle && i > 0 && {
                     let p = seg.tokens[i - 1].span.text(text);
@@ -425,7 +428,7 @@ impl<'t> Doc<'t> {
 
 /// A cue that can be a noun ("talks", "claim"), right after a determiner, possessive or preposition is a noun: "the
 /// talks", "his claims", "of reports".
-fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
+fn used_as_noun(text: &str, seg: &Segmented, span: Span, noun_too: bool) -> bool {
     let i = seg.token_at_or_after(span.start);
     let Some(prev) = i.checked_sub(1).map(|k| seg.tokens[k]) else {
         return false;
@@ -455,7 +458,22 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span) -> bool {
             .text(text)
             .eq_ignore_ascii_case("with")
         && span.text(text).ends_with("ing");
-    if det_before && !plural && !absolute && prev_text.chars().all(|c| c.is_lowercase() || c == '-')
+    // (a verb that is no noun reads so only after an adjective, "the final say"; after a
+    // noun it agrees with a subject further back: "sources close to the mayor say")
+    let adjective = [
+        "al", "ive", "ous", "ful", "ic", "able", "ible", "est", "ing",
+    ]
+    .iter()
+    .any(|e| prev_text.ends_with(e))
+        || matches!(
+            prev_text,
+            "last" | "first" | "only" | "big" | "real" | "own" | "same"
+        );
+    if det_before
+        && !plural
+        && !absolute
+        && (noun_too || adjective)
+        && prev_text.chars().all(|c| c.is_lowercase() || c == '-')
     {
         return true;
     }
@@ -545,7 +563,7 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     if object {
         return true;
     }
-    if used_as_noun(text, seg, span) {
+    if used_as_noun(text, seg, span, true) {
         // "the reasons that …", "his claims"; but "continued to note": the base form after
         // a governed "to" is an infinitive
         return after_to(text, seg, i) && !word.ends_with('s');

@@ -494,6 +494,7 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
     (is_capitalised(w) && !is_boundary_word(w))
         || is_plural_noun(doc, i)
+        || is_quantity(w)
         || matches!(
             &*ascii_lower(w, &mut [0; WORD]),
             "the"
@@ -557,16 +558,46 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
 fn is_plural_noun(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
     let opens = i == 0 || !doc.is_word(i - 1) || is_boundary_word(doc.tok(i - 1));
-    opens
-        && w.len() > 4
+    opens && is_people_plural(w) && cue_at(doc, i).is_none()
+}
+
+/// A lower-case plural noun for people, by the suffixes of agent and member nouns:
+/// "donors", "economists", "residents", "employees" (not "protests", "statements").
+fn is_people_plural(w: &str) -> bool {
+    w.len() > 4
         && [
-            "ers", "ors", "ists", "ians", "ants", "ents", "ives", "als", "ees",
+            "ers", "ors", "ists", "ysts", "ians", "ants", "ents", "ives", "als", "ees",
         ]
         .iter()
         .any(|s| w.ends_with(s))
         && !w.ends_with("ments")
         && w.bytes().all(|b| b.is_ascii_lowercase())
-        && cue_at(doc, i).is_none()
+}
+
+/// A number or share that opens a noun phrase of people counted: "42%", "46 percent of
+/// voters", "three-quarters", "Seventy-four percent".
+fn is_quantity(w: &str) -> bool {
+    let digits = w.trim_end_matches('%').replace(',', "");
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let lower = ascii_lower(w, &mut [0; WORD]).into_owned();
+    let tens = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let units = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    let shares = [
+        "half", "halves", "third", "thirds", "quarter", "quarters", "fourths", "fifths",
+    ];
+    match lower.split_once('-') {
+        Some((a, b)) => {
+            (tens.contains(&a) || units.contains(&a)) && (units.contains(&b) || shares.contains(&b))
+        }
+        None => tens.contains(&lower.as_str()) || units[1..].contains(&lower.as_str()),
+    }
 }
 
 /// `said Jane Smith, the mayor.` → `Jane Smith`; `according to the ministry` → `the ministry`;
@@ -733,6 +764,20 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         } else {
             break;
         }
+    }
+    // "42% say": a share of those asked
+    if end >= 2
+        && end <= cue
+        && doc.tok(end - 1) == "%"
+        && doc
+            .tok(end - 2)
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.')
+    {
+        return Some(Span::new(
+            doc.token(end - 2).span.start,
+            doc.token(end - 1).span.end,
+        ));
     }
     // "the impact it said": a subject pronoun right before its verb is the whole subject.
     let subject_pronoun = [
@@ -926,6 +971,26 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     }
     while start < end && !starts_noun_phrase(doc, start) {
         start += 1;
+    }
+    // ("local analysts say": lower-case modifiers before such a plural are the phrase's too)
+    let modified = start + 1 == end
+        && walked < start
+        && (walked..start).all(|j| {
+            doc.tok(j)
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-')
+        });
+    if (start >= end || modified)
+        && apposed.is_none()
+        && walked < end
+        && is_people_plural(doc.tok(end - 1))
+    {
+        // "But hacking specialists say": modifiers before a plural for people, with no
+        // word that opens a noun phrase, are the phrase
+        return Some(Span::new(
+            doc.token(walked).span.start,
+            doc.token(end - 1).span.end,
+        ));
     }
     if start >= end && apposed.is_none() {
         // "Elected officials from both parties say": the phrase after the preposition

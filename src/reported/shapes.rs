@@ -123,7 +123,7 @@ pub(super) fn hearer_before_that(doc: &Doc, i: usize, end: usize) -> Option<usiz
             && doc.cue_at_token(j).is_none()
             && !names_thing_told(w)
     });
-    (fits && starts_noun_phrase(doc, i)).then_some(that)
+    (fits && doc.is_word(i) && !is_boundary_word(doc.tok(i))).then_some(that)
 }
 
 /// Nouns for what is told rather than who hears it: `told a story that …`, `told the truth
@@ -351,6 +351,18 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     if i >= s.end_token || !doc.is_word(i) || closes_no_clause(doc.tok(i)) {
         return None; // `said: "…"`, `said, "…"`, `said nothing`
     }
+    // "46 percent said yes", "three-quarters said the same": a word standing for a clause
+    let pro_form = match doc.tok(i) {
+        "yes" | "no" if i + 1 >= s.end_token || !doc.is_word(i + 1) => Some(i + 1),
+        "the" if i + 1 < s.end_token && doc.tok(i + 1) == "same" => {
+            Some(object_end(doc, i, clause_end(doc, i)))
+        }
+        _ => None,
+    };
+    if let Some(end) = pro_form {
+        let content = words_span(doc, i, end, 1)?;
+        return Some(Reported::new(content, speaker, cue.span));
+    }
     if doc.tok(i) == "to" && to_is_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
         return None;
     }
@@ -413,6 +425,19 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     // What follows the attribution: the sentence end (`CLAUSE, X said.`), or a comma and
     // the rest of the clause (`The museum, Mr. Bush said, celebrated …`).
     let mut after = cue_end.max(doc.token_after(speaker.end));
+    // "…, a school spokesman told The Wall Street Journal.": the hearer of a verb of telling
+    // (or one described, up to a subordinate clause: "told his closest advisers as …")
+    let hearer = takes_hearer(doc.lexicon.cue_lemma(cue.lemma));
+    if hearer {
+        after = after_hearer(doc, after, s.end_token).unwrap_or_else(|| {
+            let mut j = after;
+            while j < s.end_token && j - after < 6 && doc.is_word(j) && !starts_adjunct(doc.tok(j))
+            {
+                j += 1;
+            }
+            j
+        });
+    }
     loop {
         let w = |j: usize| if j < s.end_token { doc.tok(j) } else { "" };
         if is_weekday_or_time(w(after)) || w(after) == "on" || is_time_of_day(w(after)) {
@@ -452,8 +477,19 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     if comma - s.first_token > MAX_CLAUSE {
         return None; // no clause runs so far back
     }
+    // `…, President Obama told his advisers as he labored over the speech.`: an adverbial
+    // clause ends the sentence; `…, analysts say; in 2012, …`: a semicolon ends it
+    let closes = after < s.end_token
+        && (doc.tok(after) == ";"
+            || hearer && starts_adjunct(doc.tok(after)) && doc.tok(after) != "but");
     let rest = if inverted {
-        None // `CLAUSE, said X, an engineer.`: what follows X describes X
+        // `CLAUSE, said X, an engineer.`: what follows X describes X; but `The contrast,
+        // said Doyle and others, would be clear`: a verb goes on with the clause
+        (after + 2 < s.end_token && doc.tok(after) == "," && is_auxiliary(doc.tok(after + 1)))
+            .then(|| clause_span(doc, after + 1, clause_end(doc, after + 1)))
+            .flatten()
+    } else if closes {
+        None
     } else if after + 1 < s.end_token && doc.tok(after) == "," {
         // (a comma that ends the sentence, at a paragraph's end, is no second part: the
         // token after it is another paragraph's, or none at the end of the text)
