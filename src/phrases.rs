@@ -146,6 +146,7 @@ pub(crate) fn is_skippable(w: &str) -> bool {
                 | "still"
                 | "already"
                 | "now"
+                | "even"
                 | "is"
                 | "was"
                 | "were"
@@ -821,6 +822,18 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     // "Stevie Wonder, who joked": the relative pronoun is the mention.
     // (only after a comma: "anybody who complains" restricts, it names no one)
     if end > 1 && matches!(doc.tok(end - 1), "who" | "which") && doc.tok(end - 2) == "," {
+        return Some(doc.token(end - 1).span);
+    }
+    // "Megyn Kelly, a star anchor at Fox News who questioned …": after a name or a noun
+    // for a person, "who" is the mention too (not after a pronoun: "anybody who complains")
+    if end > 1
+        && doc.tok(end - 1) == "who"
+        && doc.is_word(end - 2)
+        && (is_capitalised(doc.tok(end - 2))
+            || doc
+                .lexicon
+                .is_title(&ascii_lower(doc.tok(end - 2), &mut [0; WORD])))
+    {
         return Some(doc.token(end - 1).span);
     }
     // "…, many of whom say": the quantity with its relative pronoun.

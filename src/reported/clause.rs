@@ -99,6 +99,10 @@ pub(super) fn writer_addition(doc: &Doc, i: usize, end: usize) -> bool {
                 .any(|k| doc.token(k).sentence() == sentence && doc.tok(k) == "who")
         }
         "when" => true,
+        // "…, according to a count in Texas, which votes on March 1": on a name, the
+        // writer's (on a thing, "…, which could have allowed him to …", it goes on with the
+        // claim as often as not)
+        "which" => i >= 2 && crate::phrases::is_capitalised(doc.tok(i - 2)),
         "compared" | "comparing" => i + 1 < end && matches!(doc.tok(i + 1), "with" | "to"),
         _ => false,
     }

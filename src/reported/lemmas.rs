@@ -131,6 +131,13 @@ pub(super) fn takes_object(lemma: &str) -> bool {
             | "grill"
             | "rail against"
             | "take aim at"
+            | "express"
+            | "voice"
+            | "point to"
+            | "request"
+            | "invoke"
+            | "congratulate"
+            | "take issue with"
     )
 }
 

@@ -264,10 +264,12 @@ pub(crate) fn is_passive(doc: &Doc, cue: Cue) -> bool {
 /// `X said (that) CLAUSE`, `X told reporters CLAUSE`.
 pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     let lemma = doc.lexicon.cue_lemma(cue.lemma);
-    if reports_no_clause(lemma) {
+    let k = doc.token_after(cue.span.start);
+    // ("joked that …", "shouted that …": a manner of speaking with a that-clause reports it)
+    let next = doc.token_after(cue.span.end);
+    if reports_no_clause(lemma) && (next >= doc.seg.tokens.len() || doc.tok(next) != "that") {
         return None;
     }
-    let k = doc.token_after(cue.span.start);
     if k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("all") && doc.str(cue.span) == "told" {
         return None; // "all told": in total
     }
@@ -275,11 +277,16 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
         return None; // "Having said that, …": a discourse connective
     }
     if is_passive(doc, cue) {
-        return None; // "was told": the subject heard, did not speak
+        // "was told": the subject heard, did not speak; "was asked by a caller why …": the
+        // agent did
+        return passive_with_agent(doc, cue, lemma);
     }
     // "X said Iran would never …, saying it was …": a participle after a comma has the
     // subject of its sentence.
-    let participle = doc.str(cue.span).ends_with("ing") && doc.after_comma(k);
+    // ("… by touting her record": a participle after "by" is the means of the sentence's
+    // subject, who speaks)
+    let participle = doc.str(cue.span).ends_with("ing")
+        && (doc.after_comma(k) || k > 0 && doc.tok(k - 1) == "by");
     let infinitive = k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("to");
     let speaker = if participle {
         main_speaker(doc, k)?
@@ -322,6 +329,18 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     // during a taping in Buffalo, New York, that …", "can now say, with the benefit of
     // hindsight, that …": an adjunct before "that".
     if let Some(j) = adjunct_before_that(doc, i, s.end_token) {
+        i = j;
+    }
+    // "reported a few days later", "declared on Thursday, two days after …": a distance in
+    // time is the verb's adjunct, and what follows it no clause of the report
+    if let Some(j) = time_distance(doc, i, s.end_token).or_else(|| {
+        (doc.tok(i) == ",")
+            .then(|| time_distance(doc, i + 1, s.end_token))
+            .flatten()
+    }) {
+        if j >= s.end_token - 1 || doc.tok(i) == "," || doc.tok(j) == "," {
+            return None;
+        }
         i = j;
     }
     // "advisers say, the president has …": a comma, then the clause; but a conjunction
@@ -379,6 +398,37 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     } else {
         words_span(doc, i, object_end(doc, i, clause_end(doc, i)), 1)?
     };
+    Some(Reported::new(content, speaker, cue.span))
+}
+
+/// `Cain was asked by a caller why …`, `was told by aides that …`: a verb of asking or
+/// telling in the passive with its agent, who speaks; what follows the agent is the content.
+fn passive_with_agent(doc: &Doc, cue: Cue, lemma: &str) -> Option<Reported> {
+    if !(takes_hearer(lemma) || matches!(lemma, "ask" | "question" | "urge" | "warn" | "press")) {
+        return None;
+    }
+    let k = doc.token_after(cue.span.end);
+    let s = doc.seg.sentences[doc.token(k.min(doc.seg.tokens.len() - 1)).sentence()];
+    if k + 1 >= s.end_token || doc.tok(k) != "by" {
+        return None;
+    }
+    let agent_end = (k + 1..(k + 1 + MAX_SPEAKER).min(s.end_token)).find(|&j| {
+        !doc.is_word(j)
+            || is_boundary_word(doc.tok(j))
+            || matches!(doc.tok(j), "why" | "how" | "whether" | "if")
+    })?;
+    if agent_end <= k + 1 || !starts_noun_phrase(doc, k + 1) {
+        return None;
+    }
+    let speaker = Span::new(
+        doc.token(k + 1).span.start,
+        doc.token(agent_end - 1).span.end,
+    );
+    let i = agent_end;
+    if !opens_clause(doc, i, s.end_token) {
+        return None;
+    }
+    let content = clause_span(doc, i, clause_end(doc, i))?;
     Some(Reported::new(content, speaker, cue.span))
 }
 
@@ -442,6 +492,10 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         let w = |j: usize| if j < s.end_token { doc.tok(j) } else { "" };
         if is_weekday_or_time(w(after)) || w(after) == "on" || is_time_of_day(w(after)) {
             after += 1; // "said Friday afternoon"
+        } else if matches!(w(after), "late" | "early") && is_weekday_or_time(w(after + 1)) {
+            after += 2; // "reported late Thursday"
+        } else if let Some(end) = time_distance(doc, after, s.end_token) {
+            after = end; // "reported a few days later"
         } else if matches!(w(after), "last" | "this")
             && matches!(w(after + 1), "week" | "month" | "year")
         {
@@ -490,11 +544,16 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
             .flatten()
     } else if closes {
         None
-    } else if after + 1 < s.end_token && doc.tok(after) == "," {
+    } else if after + 1 < s.end_token
+        && doc.tok(after) == ","
+        && time_distance(doc, after + 1, s.end_token).is_none()
+    {
         // (a comma that ends the sentence, at a paragraph's end, is no second part: the
         // token after it is another paragraph's, or none at the end of the text)
         clause_span(doc, after + 1, clause_end(doc, after + 1))
-    } else if s.end_token - after <= 1 {
+    } else if s.end_token - after <= 1 || doc.tok(after) == "," {
+        // (`…, the Associated Press declared on Thursday, two days after …`: a distance in
+        // time after the comma is the attribution's adjunct)
         None
     } else {
         return None;
@@ -514,6 +573,39 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
         cue: cue.span,
         unspoken: false,
     })
+}
+
+/// One past a distance in time that starts at token `i`: "a few days later", "two days
+/// after", "hours before", "weeks earlier" (a number, "a", "a few", "several" or nothing,
+/// a unit, then "later", "earlier", "after", "before" or "ago").
+pub(super) fn time_distance(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let w = |j: usize| if j < end { doc.tok(j) } else { "" };
+    let mut j = i;
+    if w(j) == "a" && w(j + 1) == "few" {
+        j += 2;
+    } else if matches!(
+        w(j),
+        "a" | "an" | "several" | "two" | "three" | "four" | "five" | "six"
+    ) || w(j).bytes().all(|b| b.is_ascii_digit()) && !w(j).is_empty()
+    {
+        j += 1;
+    }
+    let unit = matches!(
+        w(j),
+        "minute"
+            | "minutes"
+            | "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+    );
+    (unit && matches!(w(j + 1), "later" | "earlier" | "after" | "before" | "ago")).then_some(j + 2)
 }
 
 /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
