@@ -65,6 +65,7 @@ fn main() {
         "things",
         "function-words",
         "openers",
+        "predicates",
     ] {
         write(name, prepare(&[list(name)], lower));
     }

@@ -5,6 +5,9 @@
 //   www/highlight.min.js       www/highlight.js without its comments; it loads the article
 //                              finder, ./article.min.js, only when it has to find the article
 //   www/article.min.js         www/article.js with Readability, one module
+//   www/whosaid.min.js         the loader, www/whosaid.js, importing the minified glue
+//   www/pkg/whosaid.min.js     the wasm-bindgen glue, www/pkg/whosaid.js (run after the wasm
+//                              build, which writes it)
 // The sources keep their comments for readers. Run by scripts/build-wasm.sh before the size
 // report, which counts the minified files; scripts/build-extension.mjs reads the vendored file.
 //   node scripts/minify.mjs
@@ -53,10 +56,10 @@ if (isMain) {
 
   const source = readFileSync(join(ROOT, 'www/highlight.js'), 'utf8');
   let code = await minified(source, '// whosaid highlight.js, minified from www/highlight.js (MIT OR Apache-2.0)');
-  // the loader is imported by the same relative path as from the source
-  if (!code.includes('"./whosaid.js"') && !code.includes("'./whosaid.js'")) {
-    throw new Error('minify: highlight.min.js no longer imports ./whosaid.js');
-  }
+  // the loader is imported by the same relative path as from the source: the minified one
+  const loaderPath = /(["'])\.\/whosaid\.js\1/g;
+  if (!loaderPath.test(code)) throw new Error('minify: highlight.min.js no longer imports ./whosaid.js');
+  code = code.replace(loaderPath, '"./whosaid.min.js"');
   // the article finder: its minified build
   const finder = /import\((["'])\.\/article\.js\1\)/;
   if (!finder.test(code)) throw new Error('minify: highlight.min.js no longer imports ./article.js');
@@ -71,4 +74,22 @@ if (isMain) {
   const articleCode = await minified(joined, '// whosaid article.js with @mozilla/readability (Apache-2.0), minified (MIT OR Apache-2.0)');
   writeFileSync(join(ROOT, 'www/article.min.js'), `${articleCode}\n`);
   console.log(`www/article.min.js: ${articleCode.length} bytes (from ${joined.length})`);
+
+  // the loader and the glue it imports (statically and, after a trap, by URL)
+  const loader = readFileSync(join(ROOT, 'www/whosaid.js'), 'utf8');
+  let loaderCode = await minified(loader, '// whosaid whosaid.js, minified from www/whosaid.js (MIT OR Apache-2.0)');
+  const gluePath = /(["'])\.\/pkg\/whosaid\.js\1/g;
+  if ((loaderCode.match(gluePath) || []).length < 2) {
+    throw new Error('minify: whosaid.js no longer names ./pkg/whosaid.js in its imports and its URL');
+  }
+  loaderCode = loaderCode.replace(gluePath, '"./pkg/whosaid.min.js"');
+  writeFileSync(join(ROOT, 'www/whosaid.min.js'), `${loaderCode}\n`);
+  console.log(`www/whosaid.min.js: ${loaderCode.length} bytes (from ${loader.length})`);
+  const glue = readFileSync(join(ROOT, 'www/pkg/whosaid.js'), 'utf8');
+  if (!glue.includes("new URL('whosaid_bg.wasm', import.meta.url)")) {
+    throw new Error('minify: the wasm-bindgen glue no longer finds its wasm next to itself');
+  }
+  const glueCode = await minified(glue, '// wasm-bindgen glue for whosaid, minified from www/pkg/whosaid.js (MIT OR Apache-2.0)');
+  writeFileSync(join(ROOT, 'www/pkg/whosaid.min.js'), `${glueCode}\n`);
+  console.log(`www/pkg/whosaid.min.js: ${glueCode.length} bytes (from ${glue.length})`);
 }

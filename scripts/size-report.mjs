@@ -27,8 +27,8 @@ const row = (cells) => `| ${cells.join(' | ')} |`;
 
 const download = [
   ['www/pkg/whosaid_bg.wasm', 'the analyzer (WebAssembly)'],
-  ['www/pkg/whosaid.js', 'wasm-bindgen glue'],
-  ['www/whosaid.js', 'loader'],
+  ['www/pkg/whosaid.min.js', 'wasm-bindgen glue, minified'],
+  ['www/whosaid.min.js', 'loader, minified'],
   ['www/highlight.min.js', 'in-page highlighting, minified (its CSS is inside)'],
   ['www/article.min.js', 'the article finder with @mozilla/readability, minified (no root given)'],
 ];

@@ -7,7 +7,7 @@
 //! infinitive is one of purpose or a noun's (`held a briefing to brag`, `a chance to
 //! explain`) and reports nothing of its own.
 
-use crate::lexicon::{ascii_lower, WORD};
+use crate::lexicon::{ascii_lower, Lexicon, Predicate, WORD};
 
 /// The predicate that governs the infinitive whose verb is token `k` ("to" before it):
 /// the index of its verb (the copula before an adjective) and whether it is an adjective's.
@@ -53,25 +53,8 @@ fn goes(w: &str) -> bool {
 
 /// A form of "be", or a verb that links its subject to an adjective ("seemed eager").
 fn is_copula(w: &str) -> bool {
-    matches!(
-        &*ascii_lower(w, &mut [0; WORD]),
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "am"
-            | "seem"
-            | "seems"
-            | "seemed"
-            | "appear"
-            | "appears"
-            | "appeared"
-            | "remain"
-            | "remains"
-            | "remained"
-    ) || w.ends_with("n't")
+    Lexicon::get().is_predicate_word(Predicate::Copula, &ascii_lower(w, &mut [0; WORD]))
+        || w.ends_with("n't")
 }
 
 /// An adverb in -ly ("slightly").
@@ -81,25 +64,7 @@ fn is_ly_adverb(w: &str) -> bool {
 
 /// A word of degree before an adjective: "more likely", "too eager", "not quick".
 fn is_degree(w: &str) -> bool {
-    matches!(
-        w,
-        "more"
-            | "less"
-            | "most"
-            | "least"
-            | "too"
-            | "so"
-            | "very"
-            | "not"
-            | "quite"
-            | "also"
-            | "still"
-            | "always"
-            | "often"
-            | "never"
-            | "now"
-            | "even"
-    )
+    Lexicon::get().is_predicate_word(Predicate::Degree, w)
 }
 
 /// Whether `w` is a verb of subject control in any inflection (`started` in "workers started
@@ -110,56 +75,7 @@ pub(crate) fn is_control_verb(w: &str) -> bool {
 
 /// Verbs of subject control: their subject is the subject of the infinitive after them
 /// (`continued to assert`, `managed to underscore`, `refused to say`), in any inflection.
-/// Source: the common subject-control (catenative) verbs of English grammars.
 fn controls_infinitive(w: &str) -> bool {
-    const LEMMAS: &[&str] = &[
-        "want",
-        "need",
-        "try",
-        "continue",
-        "seem",
-        "appear",
-        "begin",
-        "start",
-        "refuse",
-        "decline",
-        "fail",
-        "manage",
-        "hasten",
-        "hesitate",
-        "hope",
-        "plan",
-        "intend",
-        "decide",
-        "agree",
-        "promise",
-        "threaten",
-        "vow",
-        "pledge",
-        "offer",
-        "choose",
-        "prefer",
-        "rush",
-        "move",
-        "wait",
-        "struggle",
-        "attempt",
-        "seek",
-        "aim",
-        "tend",
-        "proceed",
-        "dare",
-        "neglect",
-        "forget",
-        "remember",
-        "bother",
-        "like",
-        "love",
-        "hate",
-        "expect",
-        "prepare",
-        "volunteer",
-    ];
     const IRREGULAR: &[&str] = &[
         "began",
         "begun",
@@ -171,15 +87,28 @@ fn controls_infinitive(w: &str) -> bool {
         "tried",
         "tries",
     ];
-    IRREGULAR.contains(&w)
-        || LEMMAS.iter().any(|l| {
-            let stem = l.strip_suffix('e').unwrap_or(l);
-            w == *l
-                || w.strip_prefix(l)
-                    .is_some_and(|s| matches!(s, "s" | "ed" | "d" | "ing"))
-                || w.strip_prefix(stem)
-                    .is_some_and(|s| matches!(s, "ing" | "ed"))
+    if IRREGULAR.contains(&w) {
+        return true;
+    }
+    // the lemma, with the "e" restored that an ending took ("hoping", "hoped")
+    let stem = ["ing", "ed", "es", "s", "d"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e))
+        .unwrap_or(w);
+    let mut buf = [0u8; 24];
+    let with_e = (stem.len() < buf.len())
+        .then(|| {
+            buf[..stem.len()].copy_from_slice(stem.as_bytes());
+            buf[stem.len()] = b'e';
+            std::str::from_utf8(&buf[..=stem.len()]).ok()
         })
+        .flatten();
+    is_control_lemma(w) || is_control_lemma(stem) || with_e.is_some_and(is_control_lemma)
+}
+
+/// A verb of subject control, as a lemma (`predicates.txt`).
+fn is_control_lemma(w: &str) -> bool {
+    Lexicon::get().is_predicate_word(Predicate::Control, w)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! said`), and the subject of a sentence. Descriptions give way to the name they describe.
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::{ascii_lower, WORD};
+use crate::lexicon::{ascii_lower, Predicate, WORD};
 use crate::span::Span;
 
 /// How far back from a cue an apposition is looked for, in tokens.
@@ -496,61 +496,9 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
     (is_capitalised(w) && !is_boundary_word(w))
         || is_plural_noun(doc, i)
         || is_quantity(w)
-        || matches!(
-            &*ascii_lower(w, &mut [0; WORD]),
-            "the"
-                | "a"
-                | "an"
-                | "he"
-                | "she"
-                | "they"
-                | "we"
-                | "i"
-                | "it"
-                | "you"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "some"
-                | "one"
-                | "two"
-                | "three"
-                | "several"
-                | "many"
-                | "most"
-                | "officials"
-                | "police"
-                | "critics"
-                | "experts"
-                | "analysts"
-                | "residents"
-                | "witnesses"
-                | "protesters"
-                | "sources"
-                | "aides"
-                | "lawmakers"
-                | "democrats"
-                | "republicans"
-                | "supporters"
-                | "organizers"
-                | "authorities"
-                | "scientists"
-                | "researchers"
-                | "officers"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "another"
-                | "other"
-                | "both"
-                | "all"
-                | "few"
-                | "people"
-                | "voters"
-                | "others"
-        )
+        || doc
+            .lexicon
+            .is_predicate_word(Predicate::PhraseStart, &ascii_lower(w, &mut [0; WORD]))
 }
 
 /// A lower-case plural noun for people that opens a phrase of its own, after a comma, a
@@ -578,11 +526,22 @@ fn is_people_plural(w: &str) -> bool {
 /// A number or share that opens a noun phrase of people counted: "42%", "46 percent of
 /// voters", "three-quarters", "Seventy-four percent".
 fn is_quantity(w: &str) -> bool {
-    let digits = w.trim_end_matches('%').replace(',', "");
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = w.trim_end_matches('%');
+    if !digits.is_empty()
+        && digits.as_bytes()[0].is_ascii_digit()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b',')
+    {
         return true;
     }
-    let lower = ascii_lower(w, &mut [0; WORD]).into_owned();
+    // (the words for numbers and shares start with these letters)
+    if !w.starts_with([
+        't', 'f', 's', 'e', 'n', 'o', 'h', 'q', 'T', 'F', 'S', 'E', 'N', 'O', 'H', 'Q',
+    ]) || w.len() > 16
+    {
+        return false;
+    }
+    let mut buf = [0; WORD];
+    let lower = ascii_lower(w, &mut buf);
     let tens = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
@@ -597,7 +556,7 @@ fn is_quantity(w: &str) -> bool {
         Some((a, b)) => {
             (tens.contains(&a) || units.contains(&a)) && (units.contains(&b) || shares.contains(&b))
         }
-        None => tens.contains(&lower.as_str()) || units[1..].contains(&lower.as_str()),
+        None => tens.contains(&&*lower) || units[1..].contains(&&*lower),
     }
 }
 
@@ -870,19 +829,21 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             let t = doc.tok(k - 1);
             // ("Clinton, during a meeting in Columbus, Ohio, said": the comma between a
             // place and its region or country is inside the phrase)
-            let place_comma = k >= 2
-                && k < comma
-                && is_capitalised(doc.tok(k - 2))
-                && matches!(
-                    doc.lexicon.known(doc.tok(k)),
-                    Some((
-                        _,
-                        crate::lexicon::Known::Region | crate::lexicon::Known::Country
-                    ))
-                );
+            let place_comma = || {
+                k >= 2
+                    && k < comma
+                    && is_capitalised(doc.tok(k - 2))
+                    && matches!(
+                        doc.lexicon.known(doc.tok(k)),
+                        Some((
+                            _,
+                            crate::lexicon::Known::Region | crate::lexicon::Known::Country
+                        ))
+                    )
+            };
             if is_quote_mark(t) {
                 inside_quote = !inside_quote;
-            } else if t == "," && !inside_quote && !place_comma {
+            } else if t == "," && !inside_quote && !place_comma() {
                 break;
             }
             k -= 1;
@@ -1063,6 +1024,16 @@ fn is_dash(t: &str) -> bool {
 /// other online threats` -> `people`. At most twelve tokens from "who" to `end`.
 fn head_of_relative(doc: &Doc, end: usize) -> Option<Span> {
     let sentence = doc.token(end.checked_sub(1)?).sentence();
+    // (a relative pronoun among the twelve tokens before `end`, found in the document's
+    // index of them, before any token is read)
+    let mut from = end.saturating_sub(12);
+    loop {
+        let r = doc.relative_in(from, end)?;
+        if doc.tok(r) == "who" {
+            break;
+        }
+        from = r + 1;
+    }
     let mut j = end;
     while j > 0 && end - j < 12 {
         j -= 1;

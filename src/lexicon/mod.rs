@@ -30,6 +30,7 @@ const KNOWN: &str = prepared!("known");
 const THINGS: &str = prepared!("things");
 const FUNCTION_WORDS: &str = prepared!("function-words");
 const OPENERS: &str = prepared!("openers");
+const PREDICATES: &str = prepared!("predicates");
 
 /// The closed classes of `openers.txt`: words that open an adjunct at a sentence's start, or
 /// stand in a speaker's place without speaking (see `speaker_form`).
@@ -45,6 +46,20 @@ pub enum Opener {
     TimeSpan,
     /// A word that follows a participle opening an adjunct ("whether", "at", "the").
     AfterParticiple,
+}
+
+/// The closed classes of `predicates.txt`: words around a predicate and its subject (see
+/// `control` and `phrases`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Predicate {
+    /// A verb of subject control, as a lemma ("continue", "manage").
+    Control,
+    /// A form of "be" or a linking verb ("is", "seemed").
+    Copula,
+    /// An adverb of degree or frequency before an adjective ("more", "too").
+    Degree,
+    /// A word that opens a speaker's noun phrase ("the", "officials", "several").
+    PhraseStart,
 }
 
 /// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
@@ -164,6 +179,8 @@ pub struct Lexicon {
     function_words: Set<&'static str>,
     /// The classes of [`Opener`], in its order.
     openers: [Set<&'static str>; 5],
+    /// The classes of [`Predicate`], in its order.
+    predicates: [Set<&'static str>; 4],
 }
 
 include!("normalise.rs");
@@ -278,6 +295,12 @@ impl Lexicon {
                 section(OPENERS, "[time]"),
                 section(OPENERS, "[time-span]"),
                 section(OPENERS, "[after-participle]"),
+            ],
+            predicates: [
+                section(PREDICATES, "[control]"),
+                section(PREDICATES, "[copula]"),
+                section(PREDICATES, "[degree]"),
+                section(PREDICATES, "[phrase-start]"),
             ],
         }
     }
@@ -410,6 +433,11 @@ impl Lexicon {
     /// [`Opener::Discourse`]).
     pub fn is_opener(&self, class: Opener, word: &str) -> bool {
         self.openers[class as usize].contains(word)
+    }
+
+    /// True when the lower-cased `word` is in the class `class` of `predicates.txt`.
+    pub fn is_predicate_word(&self, class: Predicate, word: &str) -> bool {
+        self.predicates[class as usize].contains(word)
     }
 
     /// True when the word is a function word or an interjection ("Do", "following",
@@ -594,6 +622,7 @@ mod tests {
             "place-words" => include_str!("place-words.txt"),
             "function-words" => include_str!("function-words.txt"),
             "openers" => include_str!("openers.txt"),
+            "predicates" => include_str!("predicates.txt"),
             _ => unreachable!("no list {name}"),
         }
     }
@@ -632,6 +661,10 @@ mod tests {
                     "[time-span]",
                     "[after-participle]",
                 ][..],
+            ),
+            (
+                "predicates",
+                &["[control]", "[copula]", "[degree]", "[phrase-start]"][..],
             ),
         ];
         for (name, sections) in sectioned {

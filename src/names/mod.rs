@@ -154,7 +154,11 @@ pub fn find(doc: &Doc) -> Vec<NameMention> {
     let mut in_names: Set<&str> = Set::default();
     for &(start, end) in &runs {
         for k in start..end.saturating_sub(1) {
-            if !is_adjective_of_origin(lex, doc.tok(k + 1)) && capitalised(doc.tok(k + 1)) {
+            // (only a word with an ending of origin is ever asked about)
+            if has_origin_ending(without_possessive(doc.tok(k)))
+                && capitalised(doc.tok(k + 1))
+                && !is_adjective_of_origin(lex, doc.tok(k + 1))
+            {
                 in_names.insert(without_possessive(doc.tok(k)));
             }
         }
@@ -670,6 +674,13 @@ fn run_part(
                     && !seen.surnames.contains(without_possessive(doc.tok(a)))
                     && !cited(doc, a, b)
                     || b > a
+                        // (first what costs nothing: a lower-case word after the piece, a
+                        // word with the ending of one of origin; then the lexicon)
+                        && (b >= doc.seg.tokens.len()
+                            || !doc.is_word(b)
+                            || doc.tok(b).starts_with(char::is_lowercase))
+                        // (one word: the nationality test above has been made)
+                        && (b > a + 1 || has_origin_ending(doc.tok(a)) || doc.tok(a).contains('-'))
                         && (a..b).all(|k| {
                             is_adjective_of_origin(lex, doc.tok(k))
                                 || is_compass(doc.tok(k)) && k + 1 < b
@@ -679,10 +690,7 @@ fn run_part(
                             let w = without_possessive(doc.tok(k));
                             seen.surnames.contains(w) || seen.in_names.contains(w)
                         })
-                        && !cited(doc, a, b)
-                        && (b >= doc.seg.tokens.len()
-                            || !doc.is_word(b)
-                            || doc.tok(b).starts_with(char::is_lowercase));
+                        && !cited(doc, a, b);
                 if a >= b || adjective || compass_before_place {
                     continue;
                 }

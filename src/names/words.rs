@@ -87,11 +87,20 @@ pub(super) fn is_compass(w: &str) -> bool {
 /// (the people are "Afghans", listed in the gazetteer).
 pub(super) fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
     // ("Republican", "Democratic": the adjectives of a party are no name either)
-    lex.known(&format!("{w}s")).is_some()
-        || w.ends_with("ese")
+    let plural = |w: &str| {
+        let mut buf = [0u8; crate::lexicon::SHORT_NAME];
+        let n = w.len();
+        n < buf.len() && {
+            buf[..n].copy_from_slice(w.as_bytes());
+            buf[n] = b's';
+            std::str::from_utf8(&buf[..=n]).is_ok_and(|p| lex.known(p).is_some())
+        }
+    };
+    w.ends_with("ese")
         || w.ends_with("ish") && w.len() > 5
         || w.ends_with("ch") && w.len() > 4 && lex.known(w).is_none()
         || w.ends_with("ic") && w.len() > 5 && lex.known(w).is_none()
+        || plural(w)
 }
 
 /// "Hegelian", "Mesoamerican", "Western", "Anglo-American": a word of origin or region
@@ -104,9 +113,14 @@ pub(super) fn is_adjective_of_origin(lex: &Lexicon, w: &str) -> bool {
             "Anglo" | "Franco" | "Sino" | "Indo" | "Afro" | "Greco" | "Judeo"
         ) && is_adjective_of_origin(lex, b);
     }
-    let ending = ["ian", "ean", "can", "ern"].iter().any(|e| w.ends_with(e));
     is_adjective_of_nationality(lex, w)
-        || ending && w.len() > 5 && lex.gender_of(w).is_none() && lex.known(w).is_none()
+        || has_origin_ending(w) && lex.gender_of(w).is_none() && lex.known(w).is_none()
+}
+
+/// Whether a word of more than five letters ends as words of origin and region do: -ian,
+/// -ean, -can, -ern.
+pub(super) fn has_origin_ending(w: &str) -> bool {
+    w.len() > 5 && ["ian", "ean", "can", "ern"].iter().any(|e| w.ends_with(e))
 }
 
 /// The span of token range `from..to` without a possessive ending.

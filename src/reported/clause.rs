@@ -229,6 +229,7 @@ pub(super) fn clause_end(doc: &Doc, from: usize) -> usize {
     // quotation's closing mark
     let participle_after_quote = |k: usize| {
         k > 1
+            && doc.tok(k - 2) == ","
             && doc.tok(k - 1) != ","
             && doc.after_comma(k)
             && doc

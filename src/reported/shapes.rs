@@ -195,7 +195,7 @@ pub(super) fn adjunct_before_that(doc: &Doc, i: usize, end: usize) -> Option<usi
     }
     let that = (first + 1..(first + 16).min(end)).find(|&j| {
         doc.tok(j) == "that"
-            || !(doc.is_word(j) || doc.is_plural_possessive(j) || doc.tok(j) == ",")
+            || !(doc.is_word(j) || doc.tok(j) == "," || doc.is_plural_possessive(j))
     })?;
     if doc.tok(that) != "that" {
         return None;
@@ -286,7 +286,14 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     // ("… by touting her record": a participle after "by" is the means of the sentence's
     // subject, who speaks)
     let participle = doc.str(cue.span).ends_with("ing")
-        && (doc.after_comma(k) || k > 0 && doc.tok(k - 1) == "by");
+        && (doc.after_comma(k)
+            || k > 0
+                && matches!(
+                    doc.tok(k - 1),
+                    "by" | "before" | "after" | "while" | "without"
+                )
+                && k > 1
+                && doc.tok(k - 2) != ",");
     let infinitive = k > 0 && doc.tok(k - 1).eq_ignore_ascii_case("to");
     let speaker = if participle {
         main_speaker(doc, k)?
@@ -334,7 +341,7 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     // "reported a few days later", "declared on Thursday, two days after …": a distance in
     // time is the verb's adjunct, and what follows it no clause of the report
     if let Some(j) = time_distance(doc, i, s.end_token).or_else(|| {
-        (doc.tok(i) == ",")
+        (i < s.end_token && doc.tok(i) == ",")
             .then(|| time_distance(doc, i + 1, s.end_token))
             .flatten()
     }) {
@@ -360,11 +367,22 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     // the speech is about is what it reports.
     // ("said of the plan": what was said is about the plan, which is no content)
     if i + 1 < s.end_token
-        && matches!(doc.tok(i), "about" | "of" | "against")
+        && (matches!(doc.tok(i), "about" | "of" | "against")
+            || doc.tok(i) == "for" && lemma == "ask")
         && doc.is_word(i + 1)
         && cue.kind == CueKind::Verb
         && !(lemma == "say" && doc.tok(i) == "of")
     {
+        // ("asked for a recount after …": what is asked for is a thing, its phrase)
+        if doc.tok(i) == "for" {
+            let content = words_span(
+                doc,
+                i + 1,
+                object_end(doc, i + 1, clause_end(doc, i + 1)),
+                1,
+            )?;
+            return Some(Reported::new(content, speaker, cue.span));
+        }
         i += 1;
     }
     if i >= s.end_token || !doc.is_word(i) || closes_no_clause(doc.tok(i)) {
@@ -417,7 +435,7 @@ fn passive_with_agent(doc: &Doc, cue: Cue, lemma: &str) -> Option<Reported> {
             || is_boundary_word(doc.tok(j))
             || matches!(doc.tok(j), "why" | "how" | "whether" | "if")
     })?;
-    if agent_end <= k + 1 || !starts_noun_phrase(doc, k + 1) {
+    if agent_end <= k + 1 {
         return None;
     }
     let speaker = Span::new(
