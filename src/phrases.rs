@@ -322,7 +322,8 @@ fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Sp
             doc.lexicon.is_title(&lower) || doc.lexicon.is_organisation_word(&lower)
         };
         let fits = if determiner {
-            let ends_role = role(i - 1) && w != "of" && !role(i);
+            // (a name after a title goes on: "Labour's Shadow Home Secretary Yvette Cooper")
+            let ends_role = role(i - 1) && w != "of" && !role(i) && !is_capitalised(w);
             !(is_boundary_word(w) || is_skippable(w) || w.ends_with("ed") || ends_role)
         } else {
             is_capitalised(w) || w == "of" && i + 1 < s.end_token && is_capitalised(doc.tok(i + 1))
@@ -831,7 +832,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             // place and its region or country is inside the phrase)
             let place_comma = || {
                 k >= 2
-                    && k < comma
+                    && k + 1 == comma
                     && is_capitalised(doc.tok(k - 2))
                     && matches!(
                         doc.lexicon.known(doc.tok(k)),
