@@ -976,6 +976,14 @@ mod tests {
     }
 
     #[test]
+    fn words_for_people_by_race_before_a_noun_are_no_names() {
+        assert_eq!(
+            names("Black voters and White families met Ana Okoro in Mobile."),
+            ["Ana Okoro", "Mobile"]
+        );
+    }
+
+    #[test]
     fn lone_letters_and_marks_of_era_are_no_names() {
         assert_eq!(
             names("The plant was known to Pliny in AD 77, graded F by C. Tan, and the city fell in 146 BC to Rome."),

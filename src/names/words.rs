@@ -120,7 +120,16 @@ pub(super) fn is_adjective_of_origin(lex: &Lexicon, w: &str) -> bool {
 /// Whether a word of more than five letters ends as words of origin and region do: -ian,
 /// -ean, -can, -ern.
 pub(super) fn has_origin_ending(w: &str) -> bool {
-    w.len() > 5 && ["ian", "ean", "can", "ern"].iter().any(|e| w.ends_with(e))
+    w.len() > 5 && ["ian", "ean", "can", "ern"].iter().any(|e| w.ends_with(e)) || is_word_of_race(w)
+}
+
+/// The words for people by race that news style capitalises: "Black voters", "the White
+/// House" is a name (it is listed), "Indigenous groups".
+fn is_word_of_race(w: &str) -> bool {
+    matches!(
+        w,
+        "Black" | "White" | "Brown" | "Coloured" | "Colored" | "Indigenous" | "Aboriginal"
+    )
 }
 
 /// The span of token range `from..to` without a possessive ending.
