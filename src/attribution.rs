@@ -388,9 +388,22 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
             if new_sentence {
                 // (what follows the verb is the sentence's end, an adjunct or a hearer, not
                 // a clause of its own: `"Do it!" She said the plan would work.`)
-                let after = doc.token_after(cue.span.end).max(doc.token_after(s.end));
+                let mut after = doc.token_after(cue.span.end).max(doc.token_after(s.end));
                 let sentence_end = doc.seg.sentences[sentence].end_token;
+                // ("Trump told Britain's ITV television station in an interview …": the
+                // hearer of a verb of telling first)
+                if crate::reported::takes_hearer(doc.lexicon.cue_lemma(cue.lemma)) {
+                    while after < sentence_end
+                        && after - doc.token_after(cue.span.end) < 6
+                        && doc.is_word(after)
+                        && !crate::phrases::is_preposition(doc.tok(after))
+                    {
+                        after += 1;
+                    }
+                }
+                // ("Clinton remarked, alluding to …": a comma, then a participle or adjunct)
                 let adjunct = after + 1 >= sentence_end
+                    || doc.tok(after) == ","
                     || doc.is_word(after) && crate::phrases::is_preposition(doc.tok(after));
                 let clause = !adjunct
                     && doc.tok(after) != ","

@@ -435,6 +435,16 @@ pub(crate) fn noun_phrase_between(doc: &Doc, from: usize, cue: usize) -> Option<
             && !is_boundary_word(doc.tok(a))
             && (a..b).all(|k| doc.is_word(k))
             && is_capitalised(doc.tok(b - 1));
+        // ("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a
+        // name with a modifier longer than a speaker phrase is the name before its "of")
+        let b = if b - a > MAX_SPEAKER {
+            (a + 1..b)
+                .find(|&k| doc.tok(k) == "of")
+                .filter(|&k| is_name(doc, a, k))
+                .unwrap_or(b)
+        } else {
+            b
+        };
         if b > a && (starts_noun_phrase(doc, a) || described_name) && (b - a) <= MAX_SPEAKER {
             let last = trim_trailing(doc, a, b);
             if last > a {

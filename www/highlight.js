@@ -676,7 +676,9 @@ function withHeadline(body, head) {
   const quotes = [];
   for (const q of head.quotes) {
     if (q.kind !== 'direct') continue;
-    const same = body.quotes.find((b) => sameWords(q.text, b.text) && (b.actor !== null || b.speaker !== null));
+    // (a direct quotation of the same words before a report that paraphrases them)
+    const said = (/** @type {import('./whosaid.js').Quote} */ b) => sameWords(q.text, b.text) && (b.actor !== null || b.speaker !== null);
+    const same = body.quotes.find((b) => b.kind === 'direct' && said(b)) ?? body.quotes.find(said);
     quotes.push({ ...q, headline: true, speaker: same ? same.speaker : null, actor: same ? same.actor : null, cue: same ? same.cue : null, group: quotes.length });
   }
   const k = quotes.length;
