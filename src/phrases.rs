@@ -241,6 +241,9 @@ pub(crate) fn is_month(w: &str) -> bool {
 pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
     let s = doc.seg.sentences[sentence];
     let mut i = dateline_end(doc, s.first_token, s.end_token);
+    if i >= s.end_token {
+        return None; // a dateline and nothing after it
+    }
     // An opening adverbial up to its comma: "In September, Khamenei said …", "Later, …".
     let adverb = matches!(
         doc.tok(i),

@@ -127,3 +127,27 @@ fn time_grows_with_the_input_not_faster() {
         );
     }
 }
+
+/// Texts that end where a rule looks one token further: a dateline with nothing after it, a
+/// distance in time, a hearer or a pro-form at the very end (found by the property tests
+/// and the sweep while issue 17's rules were written).
+#[test]
+fn rules_reading_ahead_stop_at_the_end_of_the_text() {
+    let extractor = Extractor::new();
+    for text in [
+        "U.S.``aA\u{2014}",
+        "WASHINGTON \u{2014}",
+        "\"Go,\" she said a few days",
+        "The plan failed, she said on Thursday,",
+        "He told reporters",
+        "Three-quarters said the same",
+        "He was asked by",
+        "He said, with",
+        "Mr. Lane continued to",
+    ] {
+        let analysis = extractor.extract(text);
+        for q in &analysis.quotes {
+            valid(text, q.span, "quote", text);
+        }
+    }
+}
