@@ -8,6 +8,7 @@
 //! explain`) and reports nothing of its own.
 
 use crate::lexicon::{ascii_lower, Lexicon, Predicate, WORD};
+use crate::phrases::is_ly_adverb;
 
 /// The predicate that governs the infinitive whose verb is token `k` ("to" before it):
 /// the index of its verb (the copula before an adjective) and whether it is an adjective's.
@@ -39,7 +40,7 @@ pub(crate) fn governor<'a>(
     }
     if j > 0 && word(j - 1).is_some_and(is_copula) {
         Some((j - 1, true))
-    } else if controls_infinitive(w) || goes(w) {
+    } else if is_control_verb(w) || goes(w) {
         Some((head, false))
     } else {
         None
@@ -57,25 +58,15 @@ fn is_copula(w: &str) -> bool {
         || w.ends_with("n't")
 }
 
-/// An adverb in -ly ("slightly").
-fn is_ly_adverb(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
-}
-
 /// A word of degree before an adjective: "more likely", "too eager", "not quick".
 fn is_degree(w: &str) -> bool {
     Lexicon::get().is_predicate_word(Predicate::Degree, w)
 }
 
-/// Whether `w` is a verb of subject control in any inflection (`started` in "workers started
-/// saying", `continued` in "continued to assert").
+/// Whether `w` is a verb of subject control in any inflection: its subject is the subject of
+/// the infinitive or participle after it (`continued to assert`, `managed to underscore`,
+/// `started` in "workers started saying").
 pub(crate) fn is_control_verb(w: &str) -> bool {
-    controls_infinitive(w)
-}
-
-/// Verbs of subject control: their subject is the subject of the infinitive after them
-/// (`continued to assert`, `managed to underscore`, `refused to say`), in any inflection.
-fn controls_infinitive(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "began",
         "begun",

@@ -83,7 +83,7 @@ pub(crate) fn is_boundary_word(w: &str) -> bool {
 /// Words between a speaker and its cue that belong to neither ("Trump again vowed").
 /// A lower-case adverb in -ly (`repeatedly`, `forcefully`), not one of the nouns that end
 /// so: "The family said" has its subject right before the verb.
-fn is_ly_adverb(w: &str) -> bool {
+pub(crate) fn is_ly_adverb(w: &str) -> bool {
     w.len() > 4
         && w.ends_with("ly")
         && w.chars().all(|c| c.is_ascii_lowercase())
@@ -441,10 +441,7 @@ pub(crate) fn noun_phrase_between(doc: &Doc, from: usize, cue: usize) -> Option<
         // ("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a
         // name with a modifier longer than a speaker phrase is the name before its "of")
         let b = if b - a > MAX_SPEAKER {
-            (a + 1..b)
-                .find(|&k| doc.tok(k) == "of")
-                .filter(|&k| is_name(doc, a, k))
-                .unwrap_or(b)
+            name_before_of(doc, a, b).unwrap_or(b)
         } else {
             b
         };
@@ -515,9 +512,8 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
             .is_predicate_word(Predicate::PhraseStart, &ascii_lower(w, &mut [0; WORD]))
 }
 
-/// A lower-case plural noun for people that opens a phrase of its own, after a comma, a
-/// preposition or at the sentence start: "donors", "economists", "residents", "employees",
-/// by the suffixes of agent and member nouns (not "protests", "statements").
+/// A lower-case plural noun for people ([`is_people_plural`]) that opens a phrase of its
+/// own: after a comma, a preposition or at the sentence start.
 fn is_plural_noun(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
     let opens = i == 0 || !doc.is_word(i - 1) || is_boundary_word(doc.tok(i - 1));
@@ -630,10 +626,8 @@ pub(crate) fn noun_phrase_after_cue(
     if !ends_phrase(doc, start, end) {
         // "said Stephen Vladeck of the University of Texas School of Law": a name with a
         // modifier longer than a speaker phrase runs is the name before its "of"
-        let long = end - start == MAX_SPEAKER;
-        return (start + 1..end)
-            .find(|&k| doc.tok(k) == "of")
-            .filter(|&k| long && is_name(doc, start, k))
+        return name_before_of(doc, start, end)
+            .filter(|_| end - start == MAX_SPEAKER)
             .map(|k| Span::new(doc.token(start).span.start, doc.token(k - 1).span.end));
     }
     // A description followed by the name it describes, closing the sentence.
@@ -1009,6 +1003,15 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         doc.token(start).span.start,
         doc.token(end - 1).span.end,
     ))
+}
+
+/// Where the "of" of a name with its modifier stands among tokens `a..b` ("Stephen Vladeck
+/// of the University of Texas School of Law" -> the "of" after "Vladeck"), when the words
+/// before it are a name.
+fn name_before_of(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b)
+        .find(|&k| doc.tok(k) == "of")
+        .filter(|&k| is_name(doc, a, k))
 }
 
 /// `end`, or the start of a parenthesis of a few tokens that ends right before it ("Sen.

@@ -681,11 +681,11 @@ fn run_part(
                             || doc.tok(b).starts_with(char::is_lowercase))
                         // (one word: the nationality test above has been made)
                         && (b > a + 1 || has_origin_ending(doc.tok(a)) || doc.tok(a).contains('-'))
+                        // (a compass word only before another: the last is one of origin)
                         && (a..b).all(|k| {
                             is_adjective_of_origin(lex, doc.tok(k))
                                 || is_compass(doc.tok(k)) && k + 1 < b
                         })
-                        && (a..b).any(|k| is_adjective_of_origin(lex, doc.tok(k)))
                         && !(a..b).any(|k| {
                             let w = without_possessive(doc.tok(k));
                             seen.surnames.contains(w) || seen.in_names.contains(w)

@@ -117,8 +117,8 @@ pub(super) fn is_adjective_of_origin(lex: &Lexicon, w: &str) -> bool {
         || has_origin_ending(w) && lex.gender_of(w).is_none() && lex.known(w).is_none()
 }
 
-/// Whether a word of more than five letters ends as words of origin and region do: -ian,
-/// -ean, -can, -ern.
+/// Whether a word of more than five letters ends as words of origin and region do (-ian,
+/// -ean, -can, -ern), or is a word for people by race: the cheap test before the lexicon.
 pub(super) fn has_origin_ending(w: &str) -> bool {
     w.len() > 5 && ["ian", "ean", "can", "ern"].iter().any(|e| w.ends_with(e)) || is_word_of_race(w)
 }
