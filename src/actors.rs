@@ -11,7 +11,7 @@
 use std::hash::Hasher;
 
 use crate::chars::one_spaced;
-use crate::lexicon::{ascii_lower, lowercase, Fnv, Gender, Known, Lexicon, Map, SHORT_NAME, WORD};
+use crate::lexicon::{ascii_lower, lowercase, Fnv, Gender, Known, Lexicon, Map, ShortName, Word};
 use crate::names::NameMention;
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -90,7 +90,7 @@ pub struct Actor {
 /// Pronouns: speakers that name no one by themselves.
 pub fn is_pronoun(w: &str) -> bool {
     matches!(
-        &*ascii_lower(w, &mut [0; WORD]),
+        &*ascii_lower(w, &mut Word::new()),
         "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "this" | "that"
     )
 }
@@ -173,6 +173,19 @@ pub(crate) struct Entry {
     pub narrated: Option<usize>,
     /// Set when merged into another entry: that entry's index.
     merged: Option<usize>,
+}
+
+impl Entry {
+    /// A one-word name that nothing shows the kind of (no first name, title, "he" or "she",
+    /// no use around it: "Hein wrote", "in Tulsa"). `actor` is its actor, which `finish`
+    /// takes out of the entry.
+    fn is_untyped_lone_name(&self, actor: &Actor) -> bool {
+        actor.kind == ActorKind::Person
+            && self.evidence == Evidence::Default
+            && self.named
+            && self.words.len() == 1
+            && actor.gender.is_none()
+    }
 }
 
 /// An index key: the hash of a tag ("W", "A", "N", "K"), a colon and the value
@@ -276,7 +289,7 @@ impl Table {
         for t in &e.actor.titles {
             keys.extend(
                 t.split_whitespace()
-                    .map(|w| key("W", &lowercase(w, &mut [0; SHORT_NAME]))),
+                    .map(|w| key("W", &lowercase(w, &mut ShortName::new()))),
             );
         }
         let (all, capitals) = initials(&e.actor.name);
@@ -313,14 +326,15 @@ impl Table {
                 let Some(&(i, before)) = self.filed.get(node) else {
                     break;
                 };
+                // (kept in order as they come: a few, so no sort is needed)
                 if self.entries[i].merged.is_none() {
-                    out.push(i);
+                    if let Err(at) = out.binary_search(&i) {
+                        out.insert(at, i);
+                    }
                 }
                 node = before;
             }
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
@@ -819,18 +833,61 @@ impl Table {
     }
 
     /// The actors, in order of first mention, and the new index of every entry.
+    /// Leaves out the one-word names that nothing types (see [`Entry::is_untyped_lone_name`])
+    /// when the text, its tokens `words`, writes the word in lower case at least as often as
+    /// with a capital: a common noun capitalised in a title or for weight ("the Nation" in
+    /// an essay that speaks of a nation, "Culture novels", "Child's Play"), no name.
+    pub fn drop_common_nouns(&mut self, words: &[&str]) {
+        let lone: Vec<usize> = self
+            .live()
+            .filter(|&i| self.entries[i].is_untyped_lone_name(&self.entries[i].actor))
+            .collect();
+        if lone.is_empty() {
+            return;
+        }
+        // (a filter by first byte and length passes few tokens on to the comparisons)
+        let slot = |w: &str| (usize::from(w.as_bytes()[0] % 32), w.len() % 32);
+        let mut shapes = [0u32; 32];
+        for &i in &lone {
+            let (b, n) = slot(&self.entries[i].words[0]);
+            shapes[b] |= 1 << n;
+        }
+        let mut at: Map<&str, usize> = Map::default();
+        for (k, &i) in lone.iter().enumerate() {
+            at.insert(&self.entries[i].words[0], k);
+        }
+        let mut lower_case = vec![0; lone.len()];
+        for w in words {
+            let (b, n) = slot(w);
+            if shapes[b] & 1 << n == 0 || !w.starts_with(char::is_lowercase) {
+                continue;
+            }
+            if let Some(&k) = at.get(w) {
+                lower_case[k] += 1;
+            }
+        }
+        for (n, i) in lower_case.into_iter().zip(lone) {
+            let mentions = &mut self.entries[i].actor.mentions;
+            if n >= mentions.len() {
+                mentions.clear();
+            }
+        }
+    }
+
     pub fn finish(self) -> (Vec<Actor>, Vec<Option<usize>>) {
         let roots: Vec<usize> = (0..self.entries.len()).map(|i| self.root(i)).collect();
         let mut actors = Vec::new();
         let mut index_of_root = vec![None; self.entries.len()];
         let mut order: Vec<usize> = self.live().collect();
-        order.sort_by_key(|&i| {
-            self.entries[i]
+        // (by first mention; an actor with none first)
+        crate::order::sort_by(&mut order, |&i| {
+            let first = self.entries[i]
                 .actor
                 .mentions
                 .iter()
                 .map(|m| m.span.start)
-                .min()
+                .min();
+            (first.map_or(0, |s| s + 1), 0, 0)
         });
         let mut entries = self.entries;
         for i in order {
@@ -852,16 +909,12 @@ impl Table {
             // "she", no use around it: "Hein wrote", "in Tulsa"): news introduces people by
             // their full names, so it is more likely a group, a company or a movement
             // ("Demosisto", "Wikinews").
-            let e = &entries[i];
-            if a.kind == ActorKind::Person
-                && e.evidence == Evidence::Default
-                && e.named
-                && e.words.len() == 1
-                && a.gender.is_none()
-            {
+            if entries[i].is_untyped_lone_name(&a) {
                 a.kind = ActorKind::Organization;
             }
-            a.mentions.sort();
+            crate::order::sort_by(&mut a.mentions, |m| {
+                (m.span.start, m.span.end, m.kind as usize)
+            });
             a.mentions.dedup_by_key(|m| m.span);
             index_of_root[i] = Some(actors.len());
             actors.push(a);
@@ -1393,6 +1446,19 @@ mod tests {
         // named once, of no kind shown: kept (it may be a body the reader knows)
         let kinds = reported("Shares of Brightwell fell on Monday.");
         assert_eq!(kinds, [("Brightwell".to_string(), ActorKind::Organization)]);
+    }
+
+    #[test]
+    fn a_lone_word_the_text_writes_in_lower_case_as_often_is_no_name() {
+        // capitalised for weight once, a common noun twice: no actor
+        let kinds =
+            reported("Critics call it the Plan. They say the plan is late and the plan is costly.");
+        assert!(kinds.iter().all(|(n, _)| n != "Plan"), "{kinds:?}");
+        // named more often than written in lower case: still a name
+        let kinds = reported(
+            "Shares of Brightwell fell. Brightwell makes a brightwell of sorts. Brightwell said so.",
+        );
+        assert!(kinds.iter().any(|(n, _)| n == "Brightwell"), "{kinds:?}");
     }
 
     #[test]

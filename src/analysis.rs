@@ -238,8 +238,9 @@ impl Extractor {
 /// Sorts quotations by start (a reported clause before the quotation it contains) and
 /// renumbers the groups.
 fn sort_quotes(quotes: &mut Vec<Quote>) {
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| (quotes[i].span.start, std::cmp::Reverse(quotes[i].span.end)));
+    let order = crate::order::order_by(quotes.len(), |i| {
+        (quotes[i].span.start, usize::MAX - quotes[i].span.end, 0)
+    });
     let mut new_index = vec![0; quotes.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;

@@ -9,7 +9,7 @@
 //! resolved to actors later.
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::{ascii_lower, CueKind, WORD};
+use crate::lexicon::{ascii_lower, CueKind, Word};
 use crate::phrases::*;
 use crate::segment::TokenKind;
 use crate::span::Span;
@@ -547,7 +547,7 @@ fn before(doc: &Doc, q: Span) -> Option<Attribution> {
         // phrase is no one's report; "is describing" (with its auxiliary) is.
         let progressive = k > 0
             && matches!(
-                &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
+                &*ascii_lower(doc.tok(k - 1), &mut Word::new()),
                 "is" | "are" | "was" | "were" | "been" | "be" | "also" | "now" | "still"
             );
         // "with the paper reporting that …": an absolute clause, its noun phrase the speaker

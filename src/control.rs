@@ -7,7 +7,7 @@
 //! infinitive is one of purpose or a noun's (`held a briefing to brag`, `a chance to
 //! explain`) and reports nothing of its own.
 
-use crate::lexicon::{ascii_lower, Lexicon, Predicate, WORD};
+use crate::lexicon::{ascii_lower, Lexicon, Predicate, Word};
 use crate::phrases::is_ly_adverb;
 
 /// The predicate that governs the infinitive whose verb is token `k` ("to" before it):
@@ -54,7 +54,7 @@ fn goes(w: &str) -> bool {
 
 /// A form of "be", or a verb that links its subject to an adjective ("seemed eager").
 fn is_copula(w: &str) -> bool {
-    Lexicon::get().is_predicate_word(Predicate::Copula, &ascii_lower(w, &mut [0; WORD]))
+    Lexicon::get().is_predicate_word(Predicate::Copula, &ascii_lower(w, &mut Word::new()))
         || w.ends_with("n't")
 }
 
@@ -86,14 +86,8 @@ pub(crate) fn is_control_verb(w: &str) -> bool {
         .iter()
         .find_map(|e| w.strip_suffix(e))
         .unwrap_or(w);
-    let mut buf = [0u8; 24];
-    let with_e = (stem.len() < buf.len())
-        .then(|| {
-            buf[..stem.len()].copy_from_slice(stem.as_bytes());
-            buf[stem.len()] = b'e';
-            std::str::from_utf8(&buf[..=stem.len()]).ok()
-        })
-        .flatten();
+    let mut buf = Word::new();
+    let with_e = (buf.try_push_str(stem).is_ok() && buf.try_push('e').is_ok()).then_some(&*buf);
     is_control_lemma(w) || is_control_lemma(stem) || with_e.is_some_and(is_control_lemma)
 }
 

@@ -1,7 +1,7 @@
 //! The analysed document as every stage sees it: the text, its segmentation and the cues
 //! found in one pass, with the look-ups the stages share.
 
-use crate::lexicon::{ascii_lower, lowercase, CueKind, Lexicon, SHORT_NAME, WORD};
+use crate::lexicon::{ascii_lower, lowercase, CueKind, Lexicon, ShortName, Word};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 use std::cell::{OnceCell, RefCell};
@@ -34,7 +34,7 @@ pub struct Doc<'t> {
     pub seg: Segmented,
     /// The text of each token, sliced once: the rules read tokens' texts far more often than
     /// there are tokens, and each slicing checks its ends.
-    words: Vec<&'t str>,
+    pub words: Vec<&'t str>,
     /// Every cue, in order.
     pub cues: Vec<Cue>,
     /// The word lists.
@@ -157,7 +157,7 @@ impl<'t> Doc<'t> {
                 } else if self.is_word(i)
                     && self
                         .lexicon
-                        .is_speech_noun(&lowercase(w, &mut [0; SHORT_NAME]))
+                        .is_speech_noun(&lowercase(w, &mut ShortName::new()))
                 {
                     speech_nouns.push(i);
                 }
@@ -231,7 +231,7 @@ impl<'t> Doc<'t> {
     pub fn unrealised(&self, cue: Cue) -> bool {
         let k = self.token_after(cue.span.start);
         let before = |n: usize, words: &dyn Fn(&str) -> bool| {
-            k >= n && words(&ascii_lower(self.tok(k - n), &mut [0; WORD]))
+            k >= n && words(&ascii_lower(self.tok(k - n), &mut Word::new()))
         };
         let modal = |w: &str| {
             matches!(
@@ -445,7 +445,7 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span, noun_too: bool) -> bool
         let pp = seg.tokens[i - 2];
         pp.sentence() == prev.sentence()
             && matches!(
-                &*ascii_lower(pp.span.text(text), &mut [0; WORD]),
+                &*ascii_lower(pp.span.text(text), &mut Word::new()),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
             )
     };
@@ -479,7 +479,7 @@ fn used_as_noun(text: &str, seg: &Segmented, span: Span, noun_too: bool) -> bool
     }
     crate::segment::is_possessive(prev_text)
         || matches!(
-            &*ascii_lower(prev_text, &mut [0; WORD]),
+            &*ascii_lower(prev_text, &mut Word::new()),
             "the"
                 | "a"
                 | "an"
@@ -556,7 +556,7 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     // "calls the plan", "told him": an object after it
     let object = next.is_some_and(|n| {
         matches!(
-            &*ascii_lower(n, &mut [0; WORD]),
+            &*ascii_lower(n, &mut Word::new()),
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"
         )
     });
@@ -584,7 +584,7 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
             )
         });
     let p = prev.span.text(text);
-    let mut buf = [0; WORD];
+    let mut buf = Word::new();
     let lower = &*ascii_lower(p, &mut buf);
     matches!(
         lower,
@@ -642,7 +642,7 @@ fn after_determiner(text: &str, seg: &Segmented, i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
         seg.tokens[k].sentence() == seg.tokens[i].sentence()
             && matches!(
-                &*ascii_lower(seg.tokens[k].span.text(text), &mut [0; WORD]),
+                &*ascii_lower(seg.tokens[k].span.text(text), &mut Word::new()),
                 "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their"
             )
     })

@@ -71,6 +71,7 @@ pub mod lexicon;
 pub mod marks;
 pub mod names;
 pub mod options;
+mod order;
 pub mod phrases;
 pub mod quotes;
 pub mod report;

@@ -6,7 +6,7 @@
 //! said`), and the subject of a sentence. Descriptions give way to the name they describe.
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::{ascii_lower, Predicate, WORD};
+use crate::lexicon::{ascii_lower, Predicate, Word};
 use crate::span::Span;
 
 /// How far back from a cue an apposition is looked for, in tokens.
@@ -22,7 +22,7 @@ pub(crate) const MAX_SPEAKER: usize = 9;
 /// Words that end a speaker phrase when reading away from the cue.
 pub(crate) fn is_boundary_word(w: &str) -> bool {
     matches!(
-        &*ascii_lower(w, &mut [0; WORD]),
+        &*ascii_lower(w, &mut Word::new()),
         "that"
             | "which"
             | "who"
@@ -110,7 +110,7 @@ pub(crate) fn is_skippable(w: &str) -> bool {
         || w.ends_with("n't")
         || w.ends_with("n\u{2019}t")
         || matches!(
-            &*ascii_lower(w, &mut [0; WORD]),
+            &*ascii_lower(w, &mut Word::new()),
             "has"
                 | "have"
                 | "had"
@@ -307,7 +307,7 @@ fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Sp
     }
     let start = i;
     let mut determiner = matches!(
-        &*ascii_lower(doc.tok(i), &mut [0; WORD]),
+        &*ascii_lower(doc.tok(i), &mut Word::new()),
         "the" | "a" | "an" | "his" | "her" | "their" | "its"
     );
     i += 1;
@@ -320,7 +320,7 @@ fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Sp
         // ("the governor went after …": a role or body noun ends the phrase before a word
         // that is neither another nor "of")
         let role = |k: usize| {
-            let mut buf = [0; WORD];
+            let mut buf = Word::new();
             let lower = ascii_lower(doc.tok(k), &mut buf);
             doc.lexicon.is_title(&lower) || doc.lexicon.is_organisation_word(&lower)
         };
@@ -381,7 +381,7 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 pub(crate) fn is_name(doc: &Doc, from: usize, to: usize) -> bool {
     from < to
         && !matches!(
-            &*ascii_lower(doc.tok(from), &mut [0; WORD]),
+            &*ascii_lower(doc.tok(from), &mut Word::new()),
             "the" | "a" | "an"
         )
         && (from..to).all(|i| {
@@ -509,7 +509,7 @@ pub(crate) fn starts_noun_phrase(doc: &Doc, i: usize) -> bool {
         || is_quantity(w)
         || doc
             .lexicon
-            .is_predicate_word(Predicate::PhraseStart, &ascii_lower(w, &mut [0; WORD]))
+            .is_predicate_word(Predicate::PhraseStart, &ascii_lower(w, &mut Word::new()))
 }
 
 /// A lower-case plural noun for people ([`is_people_plural`]) that opens a phrase of its
@@ -550,7 +550,7 @@ fn is_quantity(w: &str) -> bool {
     {
         return false;
     }
-    let mut buf = [0; WORD];
+    let mut buf = Word::new();
     let lower = ascii_lower(w, &mut buf);
     let tens = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -799,7 +799,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         && (is_capitalised(doc.tok(end - 2))
             || doc
                 .lexicon
-                .is_title(&ascii_lower(doc.tok(end - 2), &mut [0; WORD])))
+                .is_title(&ascii_lower(doc.tok(end - 2), &mut Word::new())))
     {
         return Some(doc.token(end - 1).span);
     }
@@ -954,6 +954,11 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     while start < end && !starts_noun_phrase(doc, start) {
         start += 1;
     }
+    if apposed.is_none() {
+        if let Some(subject) = subject_before_adjunct(doc, walked, end, cue) {
+            return subject;
+        }
+    }
     // ("local analysts say": lower-case modifiers before such a plural are the phrase's too)
     let modified = start + 1 == end
         && walked < start
@@ -1003,6 +1008,49 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
         doc.token(start).span.start,
         doc.token(end - 1).span.end,
     ))
+}
+
+/// The subject when the phrase before the verb (tokens `walked..end`) follows a
+/// preposition: `None` when it follows none.
+/// - After an auxiliary, an adverb or a relative pronoun, the phrase is an adjunct of time
+///   or place between the subject and its verb: the subject is before it ("Beck, who has
+///   in the past described …").
+/// - After a comma, it opens an adjunct before a participle (token `cue`), whose subject
+///   is the sentence's ("He battled the mayor, at one point calling him …").
+/// - After a noun for people or a role, or "close", it is the noun's modifier, and the
+///   speaker the whole phrase ("Officials in Tehran said", "Sources close to the mayor
+///   say").
+fn subject_before_adjunct(
+    doc: &Doc,
+    walked: usize,
+    end: usize,
+    cue: usize,
+) -> Option<Option<Span>> {
+    let p = walked.checked_sub(1).filter(|&p| p > 0 && doc.is_word(p))?;
+    if !is_preposition(doc.tok(p)) || doc.tok(p) == "by" {
+        return None;
+    }
+    let of = matches!(doc.tok(p), "of" | "for");
+    let before = doc.tok(p - 1);
+    // ("…, with Sen. John McCain calling it …": after "with", the phrase is the
+    // participle's own subject)
+    if before == "," && !of && doc.tok(p) != "with" && doc.tok(cue).ends_with("ing") {
+        return Some(sentence_subject(doc, doc.token(p).sentence()));
+    }
+    if !doc.is_word(p - 1) {
+        return None;
+    }
+    if !of && (is_skippable(before) || matches!(before, "who" | "which")) {
+        return Some(noun_phrase_before(doc, p));
+    }
+    let mut buf = Word::new();
+    let lower = ascii_lower(before, &mut buf);
+    let role = is_people_plural(&lower) || lower == "close" || doc.lexicon.is_title(&lower);
+    if role {
+        let head = noun_phrase_before(doc, p)?;
+        return Some(Some(Span::new(head.start, doc.token(end - 1).span.end)));
+    }
+    None
 }
 
 /// Where the "of" of a name with its modifier stands among tokens `a..b` ("Stephen Vladeck
@@ -1107,7 +1155,7 @@ fn head_before_modifier(doc: &Doc, walked: usize, end: usize) -> Option<Span> {
 /// Prepositions that open an adjunct, never a speaker: "spoke outside the court".
 pub(crate) fn is_preposition(w: &str) -> bool {
     matches!(
-        &*ascii_lower(w, &mut [0; WORD]),
+        &*ascii_lower(w, &mut Word::new()),
         "outside"
             | "inside"
             | "against"

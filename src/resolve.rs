@@ -9,7 +9,7 @@
 
 use crate::actors::{Actor, ActorKind, Table};
 use crate::doc::Doc;
-use crate::lexicon::{ascii_lower, Gender, WORD};
+use crate::lexicon::{ascii_lower, Gender, Word};
 use crate::names::{self, NameMention};
 use crate::span::Span;
 
@@ -26,7 +26,7 @@ enum Pronoun {
 }
 
 fn pronoun(w: &str) -> Option<Pronoun> {
-    Some(match &*ascii_lower(w, &mut [0; WORD]) {
+    Some(match &*ascii_lower(w, &mut Word::new()) {
         "he" => Pronoun::He,
         "she" => Pronoun::She,
         "they" | "we" => Pronoun::They,
@@ -59,10 +59,10 @@ enum Event {
 impl Event {
     /// Where the event is handled: at the end of its span, a name before a speaker that
     /// ends at the same place (so that "Foreign Minister Zarif" finds "Zarif" in the table).
-    fn key(&self) -> (usize, bool) {
+    fn key(&self) -> crate::order::Key {
         match self {
-            Event::Speaker(_, s) => (s.end, true),
-            Event::Name(m) => (m.span.end, false),
+            Event::Speaker(_, s) => (s.end, 1, 0),
+            Event::Name(m) => (m.span.end, 0, 0),
         }
     }
 }
@@ -77,7 +77,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
         .filter_map(|(i, s)| s.map(|s| Event::Speaker(i, s)))
         .collect();
     events.extend(names::find(doc).into_iter().map(Event::Name));
-    events.sort_by_key(Event::key);
+    let order = crate::order::order_by(events.len(), |i| events[i].key());
 
     let mut table = Table::default();
     // every name added so far, by its span's end: (end, start, entry)
@@ -85,7 +85,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
     let mut entry_of: Vec<Option<usize>> = vec![None; speakers.len()];
     let mut last_speaker: Option<(usize, usize)> = None; // (entry, paragraph)
     let mut done = vec![false; speakers.len()];
-    for ev in &events {
+    for ev in order.into_iter().map(|i| &events[i]) {
         match ev {
             Event::Name(m) => {
                 if let Some(e) = table.add_name(text, m, doc.inside_quote(m.span.start)) {
@@ -160,6 +160,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
             _ => {}
         }
     }
+    table.drop_common_nouns(&doc.words);
     let (actors, index) = table.finish();
     let of_quote = entry_of
         .into_iter()

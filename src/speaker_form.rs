@@ -12,7 +12,7 @@
 //! and the shape of a participle; none is a list of names.
 
 use crate::doc::Doc;
-use crate::lexicon::{ascii_lower, Lexicon, Opener, WORD};
+use crate::lexicon::{ascii_lower, Lexicon, Opener, Word};
 use crate::phrases::{is_capitalised, is_month, is_weekday_or_time};
 use crate::span::Span;
 
@@ -49,9 +49,9 @@ fn follows_participle(w: &str) -> bool {
 /// A capitalised participle ("Asked", "Speaking") followed by a word that continues a
 /// participial clause, not a verb of its own.
 fn is_participle_opener(w: &str, next: &str) -> bool {
-    let lower = ascii_lower(w, &mut [0; WORD]).into_owned();
+    let lower = ascii_lower(w, &mut Word::new()).into_owned();
     let shape = (lower.ends_with("ing") || lower.ends_with("ed")) && lower.len() >= 5;
-    shape && is_capitalised(w) && follows_participle(&ascii_lower(next, &mut [0; WORD]))
+    shape && is_capitalised(w) && follows_participle(&ascii_lower(next, &mut Word::new()))
 }
 
 /// Whether token `i` opens an adjunct that ends at a comma, with the sentence's subject
@@ -61,9 +61,9 @@ pub(crate) fn opens_adjunct(doc: &Doc, i: usize, end: usize) -> bool {
         return false;
     }
     let w = doc.tok(i);
-    let lower = ascii_lower(w, &mut [0; WORD]).into_owned();
+    let lower = ascii_lower(w, &mut Word::new()).into_owned();
     let next = if i + 1 < end { doc.tok(i + 1) } else { "" };
-    let next_lower = ascii_lower(next, &mut [0; WORD]).into_owned();
+    let next_lower = ascii_lower(next, &mut Word::new()).into_owned();
     (is_discourse_adverb(&lower) && next == ",")
         || is_opening_preposition(&lower)
         || (matches!(lower.as_str(), "last" | "next" | "this" | "early" | "late")
@@ -88,7 +88,7 @@ pub(crate) fn after_adjunct(doc: &Doc, i: usize, end: usize) -> Option<usize> {
     let mut after = (i..limit).find(|&k| doc.tok(k) == ",")? + 1;
     while let Some(comma) = (after..limit.min(after + 4)).find(|&k| doc.tok(k) == ",") {
         let piece = after..comma;
-        let first = ascii_lower(doc.tok(after), &mut [0; WORD]).into_owned();
+        let first = ascii_lower(doc.tok(after), &mut Word::new()).into_owned();
         let capitalised = piece
             .clone()
             .all(|k| doc.is_word(k) && is_capitalised(doc.tok(k)));
@@ -131,7 +131,7 @@ fn is_pronoun_with_verb(w: &str) -> bool {
     let (head, tail) = (&w[..cut], w[cut..].trim_start_matches(['\'', '\u{2019}']));
     matches!(tail, "s" | "m" | "re" | "ve" | "ll" | "d")
         && matches!(
-            &*ascii_lower(head, &mut [0; WORD]),
+            &*ascii_lower(head, &mut Word::new()),
             "it" | "that"
                 | "there"
                 | "here"
@@ -155,7 +155,7 @@ pub(crate) fn speaker_in(doc: &Doc, span: Span) -> Option<Span> {
     let personal = ["he", "she", "they", "we", "i", "you"];
     if let Some(cut) = w.find(['\'', '\u{2019}']) {
         let head = &w[..cut];
-        if is_pronoun_with_verb(w) && personal.contains(&&*ascii_lower(head, &mut [0; WORD])) {
+        if is_pronoun_with_verb(w) && personal.contains(&&*ascii_lower(head, &mut Word::new())) {
             return Some(Span::new(span.start, span.start + cut));
         }
     }
@@ -173,7 +173,7 @@ pub(crate) fn can_speak(doc: &Doc, span: Span) -> bool {
         return false;
     }
     let first = doc.tok(from);
-    let lower = ascii_lower(first, &mut [0; WORD]).into_owned();
+    let lower = ascii_lower(first, &mut Word::new()).into_owned();
     let alone = to == from + 1;
     if first == "that" || is_pronoun_with_verb(first) {
         return false;
@@ -198,7 +198,7 @@ pub(crate) fn can_speak(doc: &Doc, span: Span) -> bool {
     }
     // "Tuesday night", "Last week", "Hours later"
     if to == from + 2 {
-        let second = ascii_lower(doc.tok(from + 1), &mut [0; WORD]).into_owned();
+        let second = ascii_lower(doc.tok(from + 1), &mut Word::new()).into_owned();
         if (is_weekday_or_time(first) && crate::phrases::is_time_of_day(&second))
             || (matches!(lower.as_str(), "last" | "next" | "this") && is_time_noun(&second))
             || is_time_span(&lower)

@@ -7,7 +7,7 @@
 //! next to the quote or in its sentence, a colon introducing it, a headline).
 
 use crate::doc::Doc;
-use crate::lexicon::{lowercase, SHORT_NAME};
+use crate::lexicon::{lowercase, ShortName};
 use crate::quotes::QuoteSpan;
 use crate::segment::{is_space, TokenKind};
 use crate::span::Span;
@@ -84,7 +84,7 @@ pub fn judge(
     let close = doc.token_after(q.span.end);
     let mut words = [""; 4];
     let before = words_before(doc, open, &mut words);
-    let mut bufs = [[0u8; SHORT_NAME]; 4];
+    let mut bufs: [crate::lexicon::ShortName; 4] = Default::default();
     let mut lower: [std::borrow::Cow<str>; 4] = Default::default();
     for ((l, w), buf) in lower.iter_mut().zip(before).zip(&mut bufs) {
         *l = lowercase(w, buf);
@@ -116,7 +116,7 @@ pub fn judge(
     if r.title_case
         && work.is_some_and(|w| {
             doc.lexicon
-                .is_work_noun(&lowercase(w, &mut [0; SHORT_NAME]))
+                .is_work_noun(&lowercase(w, &mut ShortName::new()))
         })
         || noun_after && !r.sentence_like
     {
@@ -357,7 +357,7 @@ fn cue_adjacent(doc: &Doc, before: usize, after: usize) -> bool {
         if doc.cue_at_token(i).is_some_and(|c| c.reports_words())
             || doc
                 .lexicon
-                .is_speech_noun(&lowercase(doc.tok(i), &mut [0; SHORT_NAME]))
+                .is_speech_noun(&lowercase(doc.tok(i), &mut ShortName::new()))
         {
             return true;
         }

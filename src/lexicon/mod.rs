@@ -5,6 +5,7 @@
 //! [`Lexicon::get`] is called; every later call returns the same instance. Lines starting
 //! with `#` are comments; blank lines are ignored.
 
+use arrayvec::ArrayString;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
@@ -333,7 +334,7 @@ impl Lexicon {
         // start tried once, the longest form first.
         let words = word_spans(text);
         let mut out = Vec::new();
-        let mut buf = [0; SHORT_NAME];
+        let mut buf = crate::lexicon::ShortName::new();
         let mut i = 0;
         while i < words.len() {
             if !self
@@ -390,7 +391,7 @@ impl Lexicon {
     /// The gender a word shows: a first name ("Kelly"), an honorific ("Mrs."), a role noun
     /// ("spokeswoman"). Case-insensitive.
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
-        let mut buf = [0u8; SHORT_NAME];
+        let mut buf = crate::lexicon::ShortName::new();
         self.gendered
             .get(lowercase(word, &mut buf).as_ref())
             .copied()
@@ -443,7 +444,7 @@ impl Lexicon {
     /// True when the word is a function word or an interjection ("Do", "following",
     /// "Oh", "I've"), never a name; case-insensitive, either apostrophe.
     pub fn is_function_word(&self, word: &str) -> bool {
-        let mut buf = [0u8; SHORT_NAME];
+        let mut buf = crate::lexicon::ShortName::new();
         let w = lowercase(word, &mut buf);
         if w.contains('\u{2019}') {
             return self
@@ -456,7 +457,7 @@ impl Lexicon {
     /// The gazetteer entry a name belongs to (its index and what it names), if listed:
     /// "U.S.", "America" and "Washington" give the entry of "United States".
     pub fn known(&self, name: &str) -> Option<(usize, Known)> {
-        let mut buf = [0u8; SHORT_NAME];
+        let mut buf = ShortName::new();
         match normalise_short(name, &mut buf) {
             Some(key) => self.known.get(key),
             None => self.known.get(normalise_name(name).as_str()),
@@ -486,59 +487,63 @@ pub const SHORT_NAME: usize = 64;
 /// [`normalise_name`] without allocating, for ASCII names of up to [`SHORT_NAME`] bytes
 /// (nearly every name looked up in the gazetteer, once per capitalised run of a text);
 /// `None` for the others.
-fn normalise_short<'b>(name: &str, buf: &'b mut [u8; SHORT_NAME]) -> Option<&'b str> {
+fn normalise_short<'b>(name: &str, buf: &'b mut ShortName) -> Option<&'b str> {
     if !name.is_ascii() {
         return None;
     }
     // one pass over the bytes: runs of white space (ASCII's are 9-13 and 32) become one space
     // between words, periods go, letters are lower-cased
-    let (mut len, mut space) = (0, false);
+    buf.clear();
+    let mut space = false;
     for &b in name.as_bytes() {
         if b == b' ' || (9..=13).contains(&b) {
-            space = len > 0;
+            space = !buf.is_empty();
             continue;
         }
         if space {
-            *buf.get_mut(len)? = b' ';
-            len += 1;
+            buf.try_push(' ').ok()?;
             space = false;
         }
         if b != b'.' {
-            *buf.get_mut(len)? = b.to_ascii_lowercase();
-            len += 1;
+            buf.try_push(char::from(b.to_ascii_lowercase())).ok()?;
         }
     }
-    let mut key = &buf[..len];
-    key = key.strip_prefix(b"the ").unwrap_or(key);
-    if let Some(stem) = key.strip_suffix(b"'s").filter(|s| !s.is_empty()) {
+    let mut key = buf.as_str();
+    key = key.strip_prefix("the ").unwrap_or(key);
+    if let Some(stem) = key.strip_suffix("'s").filter(|s| !s.is_empty()) {
         key = stem;
     }
-    std::str::from_utf8(key).ok()
+    Some(key)
 }
 
 /// The longest word [`ascii_lower`] lower-cases on the stack.
 pub const WORD: usize = 24;
 
+/// A word lower-cased on the stack: [`ascii_lower`]'s buffer.
+pub type Word = ArrayString<WORD>;
+/// A name lower-cased on the stack: [`lowercase`]'s buffer.
+pub type ShortName = ArrayString<SHORT_NAME>;
+
 /// `word` with its ASCII letters lower-cased, as `to_ascii_lowercase` gives it: `word` itself
 /// when it has no capital (most words of a text), else on the stack for words of up to `N`
 /// bytes (`N` = [`WORD`] for the function words it is matched against, `"the" | "a" | "an"`),
-/// allocated for longer ones.
-pub fn ascii_lower<'a, const N: usize>(word: &'a str, buf: &'a mut [u8; N]) -> Cow<'a, str> {
+/// allocated for longer ones. (The stack string is lowered in place as a `str`: no check of
+/// its UTF-8 again, which cost more than the lowering.)
+pub fn ascii_lower<'a, const N: usize>(word: &'a str, buf: &'a mut ArrayString<N>) -> Cow<'a, str> {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return Cow::Borrowed(word);
     }
-    let Some(out) = buf.get_mut(..word.len()) else {
+    buf.clear();
+    if buf.try_push_str(word).is_err() {
         return Cow::Owned(word.to_ascii_lowercase());
-    };
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    // (ASCII case changes keep UTF-8 valid: the fallback is never taken)
-    std::str::from_utf8(out).map_or_else(|_| Cow::Owned(word.to_ascii_lowercase()), Cow::Borrowed)
+    }
+    buf.make_ascii_lowercase();
+    Cow::Borrowed(buf.as_str())
 }
 
 /// `word` lower-cased: for an ASCII word (nearly every word looked up in the lists) what
 /// [`ascii_lower`] gives, itself or on the stack (in `buf`); allocated for the others.
-pub fn lowercase<'a>(word: &'a str, buf: &'a mut [u8; SHORT_NAME]) -> Cow<'a, str> {
+pub fn lowercase<'a>(word: &'a str, buf: &'a mut ShortName) -> Cow<'a, str> {
     if word.is_ascii() {
         return ascii_lower(word, buf);
     }
@@ -717,7 +722,7 @@ mod tests {
 
     #[test]
     fn short_names_normalise_as_long_ones_do() {
-        let mut buf = [0u8; SHORT_NAME];
+        let mut buf = crate::lexicon::ShortName::new();
         for name in [
             "U.S.",
             "the United  States",
@@ -759,7 +764,7 @@ mod tests {
             long,
             "a\u{0}B",
         ] {
-            let mut buf = [0; WORD];
+            let mut buf = crate::lexicon::Word::new();
             let lower = ascii_lower(word, &mut buf);
             assert_eq!(lower, word.to_ascii_lowercase(), "{word:?}");
             let capital = word.bytes().any(|b| b.is_ascii_uppercase());

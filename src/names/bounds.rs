@@ -2,7 +2,7 @@
 //! that stand next to each other.
 
 use crate::doc::Doc;
-use crate::lexicon::{lowercase, Lexicon, SHORT_NAME};
+use crate::lexicon::{lowercase, Lexicon, ShortName};
 use crate::segment::without_possessive;
 
 use super::words::*;
@@ -14,12 +14,12 @@ use super::words::*;
 /// Anna Hale"; not "Dame Zaha Mohammad Hadid", where it is a name).
 pub(super) fn is_role_before_name(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
     let w = doc.tok(k);
-    let mut buf = [0u8; SHORT_NAME];
+    let mut buf = ShortName::new();
     let lower = lowercase(w, &mut buf);
     let body = doc.tok(k - 1);
     let body_before = lex.known(body).is_some()
         || is_acronym(body)
-        || lex.is_organisation_word(&lowercase(body, &mut [0; SHORT_NAME]));
+        || lex.is_organisation_word(&lowercase(body, &mut ShortName::new()));
     body_before
         && adjacent(doc, k - 1, k)
         && adjacent(doc, k, k + 1)
@@ -49,7 +49,7 @@ pub(super) fn ends_name(doc: &Doc, i: usize) -> bool {
     // (not "Korean People's Army", "New People's Party": a possessive inside an
     // organisation's name, which an organisation word ends)
     let org_follows = i + 1 < n && capitalised(doc.tok(i + 1)) && {
-        let mut buf = [0; SHORT_NAME];
+        let mut buf = ShortName::new();
         let w = lowercase(doc.tok(i + 1), &mut buf);
         doc.lexicon.is_organisation_word(without_possessive(&w))
     };

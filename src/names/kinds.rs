@@ -3,7 +3,7 @@
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{ascii_lower, lowercase, Known, Lexicon, SHORT_NAME};
+use crate::lexicon::{ascii_lower, lowercase, Known, Lexicon, ShortName, Word};
 
 use super::words::*;
 use super::*;
@@ -21,8 +21,8 @@ pub(super) fn namesake(
     if end - start >= 3
         && lex.gender_of(doc.tok(start)).is_some()
         && lex.known(doc.tok(start + 1)).is_none()
-        && !lex.is_organisation_word(&lowercase(doc.tok(start + 1), &mut [0; SHORT_NAME]))
-        && !lex.is_place_word(&lowercase(doc.tok(start + 1), &mut [0; SHORT_NAME]))
+        && !lex.is_organisation_word(&lowercase(doc.tok(start + 1), &mut ShortName::new()))
+        && !lex.is_place_word(&lowercase(doc.tok(start + 1), &mut ShortName::new()))
     {
         let span = name_span(doc, start, start + 2);
         out.push(NameMention {
@@ -139,7 +139,7 @@ pub(super) fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Opt
 pub(super) fn place_before(doc: &Doc, start: usize) -> bool {
     start > 0
         && matches!(
-            &*ascii_lower(doc.tok(start - 1), &mut [0; 16]),
+            &*ascii_lower(doc.tok(start - 1), &mut Word::new()),
             "in" | "near" | "outside" | "across" | "throughout" | "around"
         )
         || start > 1

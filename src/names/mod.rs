@@ -19,7 +19,7 @@
 
 use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{lowercase, Known, Lexicon, Map, Set, SHORT_NAME};
+use crate::lexicon::{lowercase, Known, Lexicon, Map, Set, ShortName};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
@@ -193,10 +193,15 @@ fn run(
     let end = if end > start + 1
         && is_role(
             lex,
-            &lowercase(without_possessive(doc.tok(end - 1)), &mut [0; SHORT_NAME]),
+            &lowercase(
+                without_possessive(doc.tok(end - 1)),
+                &mut crate::lexicon::ShortName::new(),
+            ),
         )
-        && lex.is_organisation_word(&lowercase(doc.tok(end - 2), &mut [0; SHORT_NAME]))
-    {
+        && lex.is_organisation_word(&lowercase(
+            doc.tok(end - 2),
+            &mut crate::lexicon::ShortName::new(),
+        )) {
         end - 1
     } else {
         end
@@ -284,7 +289,7 @@ fn run_part(
     }
     // The kind a word gives a name: an organisation word ("Ministry"), a place word ("Hall").
     let word_kind = |k: usize| {
-        let mut buf = [0u8; SHORT_NAME];
+        let mut buf = crate::lexicon::ShortName::new();
         let w = lowercase(doc.tok(k), &mut buf);
         let w = without_possessive(&w);
         if lex.is_organisation_word(w) {
@@ -398,7 +403,7 @@ fn run_part(
     // "World Cup", "Affordable Care Act", "Islam": events, works, laws, religions and
     // holidays are no actors (the places and bodies inside them still are: "FIRST Global
     // Challenge" keeps FIRST)
-    let mut buf = [0u8; SHORT_NAME];
+    let mut buf = crate::lexicon::ShortName::new();
     let head = lowercase(doc.tok(end - 1), &mut buf);
     let head = without_possessive(&head);
     // ("the Budweiser Man of the Match award": a thing named before its noun)
@@ -409,7 +414,12 @@ fn run_part(
     // what follows it is the thing's own name, not a place or a body: "Project London";
     // not "Rehabilitation Project Force")
     let opener = (start..end - 1)
-        .find(|&k| lex.is_thing_opener(&lowercase(doc.tok(k), &mut [0; SHORT_NAME])))
+        .find(|&k| {
+            lex.is_thing_opener(&lowercase(
+                doc.tok(k),
+                &mut crate::lexicon::ShortName::new(),
+            ))
+        })
         .filter(|&k| (k + 1..end).all(|j| word_kind(j).is_none()));
     let thing_opened = opener.is_some();
     if lex.is_thing_head(head) && end - start > 1
@@ -467,7 +477,10 @@ fn run_part(
                     || body_after
                         && (start..of).all(|k| {
                             word_kind(k).is_none()
-                                && !lex.is_title(&lowercase(doc.tok(k), &mut [0; SHORT_NAME]))
+                                && !lex.is_title(&lowercase(
+                                    doc.tok(k),
+                                    &mut crate::lexicon::ShortName::new(),
+                                ))
                         }));
             if person {
                 run(doc, lex, seen, start, of, out);
@@ -507,7 +520,7 @@ fn run_part(
             k += 2;
         } else if (lex.is_title(without_possessive(&lowercase(
             doc.tok(k),
-            &mut [0u8; SHORT_NAME],
+            &mut ShortName::new(),
         ))) || k + 1 < end
             && seen.roles.contains(doc.tok(k))
             && (seen.surnames.contains(without_possessive(doc.tok(k + 1)))
@@ -565,7 +578,10 @@ fn run_part(
                 // Court" in "Italian Supreme Court of Cassation" is that court, not another)
                 let generic = matches!(kn.1, Known::Organization)
                     && b > a + 1
-                    && lex.is_organisation_word(&lowercase(doc.tok(b - 1), &mut [0; SHORT_NAME]));
+                    && lex.is_organisation_word(&lowercase(
+                        doc.tok(b - 1),
+                        &mut crate::lexicon::ShortName::new(),
+                    ));
                 if a >= from && (b < end || of_head.is_some()) && !generic {
                     push_known(doc, a, b, kn, out);
                 }
@@ -575,7 +591,7 @@ fn run_part(
         // place names the place (not "Church of Scientology": a church is of a faith)
         if let (Some(of), Some(object)) = (of, object) {
             let governs = matches!(
-                &*lowercase(doc.tok(of - 1), &mut [0; SHORT_NAME]),
+                &*lowercase(doc.tok(of - 1), &mut crate::lexicon::ShortName::new()),
                 "municipality"
                     | "government"
                     | "city"

@@ -73,7 +73,7 @@ pub(super) fn is_opening(t: &str) -> bool {
 /// A word that opens a noun phrase and names no one: an article or a possessive.
 pub(super) fn is_determiner(w: &str) -> bool {
     matches!(
-        &*ascii_lower(w, &mut [0; 8]),
+        &*ascii_lower(w, &mut crate::lexicon::Word::new()),
         "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
     )
 }
@@ -88,13 +88,8 @@ pub(super) fn is_compass(w: &str) -> bool {
 pub(super) fn is_adjective_of_nationality(lex: &Lexicon, w: &str) -> bool {
     // ("Republican", "Democratic": the adjectives of a party are no name either)
     let plural = |w: &str| {
-        let mut buf = [0u8; crate::lexicon::SHORT_NAME];
-        let n = w.len();
-        n < buf.len() && {
-            buf[..n].copy_from_slice(w.as_bytes());
-            buf[n] = b's';
-            std::str::from_utf8(&buf[..=n]).is_ok_and(|p| lex.known(p).is_some())
-        }
+        let mut buf = crate::lexicon::ShortName::new();
+        buf.try_push_str(w).is_ok() && buf.try_push('s').is_ok() && lex.known(&buf).is_some()
     };
     w.ends_with("ese")
         || w.ends_with("ish") && w.len() > 5

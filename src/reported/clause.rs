@@ -3,7 +3,7 @@
 //! of its tokens.
 
 use crate::doc::Doc;
-use crate::lexicon::{ascii_lower, lowercase, CueKind, SHORT_NAME, WORD};
+use crate::lexicon::{ascii_lower, lowercase, CueKind, ShortName, Word};
 use crate::phrases::*;
 use crate::span::Span;
 
@@ -27,7 +27,7 @@ pub(super) fn opens_clause(doc: &Doc, i: usize, end: usize) -> bool {
 /// Auxiliaries and modals, the finite verbs that show a clause has begun.
 pub(crate) fn is_auxiliary(w: &str) -> bool {
     matches!(
-        &*ascii_lower(w, &mut [0; WORD]),
+        &*ascii_lower(w, &mut Word::new()),
         "will"
             | "would"
             | "could"
@@ -58,7 +58,7 @@ pub(super) fn closes_no_clause(w: &str) -> bool {
     // ("to" opens an infinitive clause: "wants to make …")
     (is_preposition(w) && !w.eq_ignore_ascii_case("to"))
         || matches!(
-            &*ascii_lower(w, &mut [0; WORD]),
+            &*ascii_lower(w, &mut Word::new()),
             "nothing"
                 | "something"
                 | "anything"
@@ -324,7 +324,7 @@ pub(super) fn starts_time_or_medium(doc: &Doc, k: usize, end: usize) -> bool {
         return true;
     }
     (k + 1..(k + 5).min(end)).any(|j| {
-        let mut buf = [0u8; SHORT_NAME];
+        let mut buf = ShortName::new();
         let w = lowercase(doc.tok(j), &mut buf);
         let w = w.strip_suffix('s').unwrap_or(&w);
         is_time_of_day(w)

@@ -96,6 +96,7 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
             _ => clause_after(doc, *cue).or_else(|| clause_before(doc, *cue)),
         };
         if let Some(mut r) = found {
+            close_relative(doc, &mut r);
             r.unspoken = cue.kind == CueKind::Attitude || doc.unrealised(*cue);
             if !is_only_quotation(doc, r.content, direct) {
                 out.push(r);
@@ -108,14 +109,38 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
             .into_iter()
             .filter(|r| !is_only_quotation(doc, r.content, direct)),
     );
-    out.sort_by_key(by_content);
+    crate::order::sort_by(&mut out, by_content);
     out.dedup_by_key(|r| r.content);
     out
 }
 
+/// `Varga, who has described the tax as theft, voted …`: a report made in a relative
+/// clause set off by commas ends where the clause does, at its closing comma (or the
+/// comma inside a closing quote mark); the rest is the main clause's.
+fn close_relative(doc: &Doc, r: &mut Reported) {
+    let who = doc.token_after(r.speaker.start);
+    if r.content.start < r.cue.end
+        || who == 0
+        || doc.tok(who - 1) != ","
+        || !matches!(doc.str(r.speaker), "who" | "which")
+    {
+        return;
+    }
+    let from = doc.token_after(r.content.start);
+    let to = doc.token_after(r.content.end);
+    if let Some(comma) = (from + 1..to).find(|&k| doc.tok(k) == ",") {
+        // (a comma set inside a closing quote mark: the mark is the clause's)
+        let end = match doc.seg.tokens.get(comma + 1) {
+            Some(t) if crate::phrases::is_quote_mark(doc.tok(comma + 1)) => t.span.end,
+            _ => doc.token(comma - 1).span.end,
+        };
+        r.content.end = end.min(r.content.end);
+    }
+}
+
 /// Where a report's clause is: the order reports are kept in.
-fn by_content(r: &Reported) -> (usize, usize) {
-    (r.content.start, r.content.end)
+fn by_content(r: &Reported) -> crate::order::Key {
+    (r.content.start, r.content.end, 0)
 }
 
 /// Drops the reports whose cue stands inside another report's clause: in `AROS argues that
@@ -130,7 +155,7 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
     // (a report's clause starts in its cue's sentence: the reports around a cue are those
     // whose clause starts between that sentence's start and the cue, found by bisection in
     // the reports sorted by where their clause starts — no scan of all of them per report)
-    reports.sort_by_key(by_content);
+    crate::order::sort_by(&mut reports, by_content);
     let around = |cue: Span| {
         let k = doc.token_after(cue.start);
         let s = doc.seg.sentences[doc.token(k).sentence()];

@@ -3,7 +3,7 @@
 //! claim (`Renz's assertion that …`).
 
 use crate::doc::{Cue, Doc};
-use crate::lexicon::{ascii_lower, lowercase, CueKind, SHORT_NAME, WORD};
+use crate::lexicon::{ascii_lower, lowercase, CueKind, ShortName, Word};
 use crate::phrases::*;
 use crate::span::Span;
 
@@ -86,7 +86,7 @@ pub(super) fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
             .filter(|&k| (j + 1..k).any(|m| names_hearer(w(m))));
     }
     if matches!(
-        &*ascii_lower(w(j), &mut [0; WORD]),
+        &*ascii_lower(w(j), &mut Word::new()),
         "me" | "him" | "her" | "us" | "them" | "you"
     ) {
         j += 1;
@@ -130,7 +130,7 @@ pub(super) fn hearer_before_that(doc: &Doc, i: usize, end: usize) -> Option<usiz
 /// that …` (the "that" after them opens a relative clause or an apposition).
 fn names_thing_told(w: &str) -> bool {
     matches!(
-        &*ascii_lower(w, &mut [0; WORD]),
+        &*ascii_lower(w, &mut Word::new()),
         "story"
             | "stories"
             | "lie"
@@ -256,7 +256,7 @@ pub(crate) fn is_passive(doc: &Doc, cue: Cue) -> bool {
         && k > 0
         && !doc.str(cue.span).ends_with("ing")
         && matches!(
-            &*ascii_lower(doc.tok(k - 1), &mut [0; WORD]),
+            &*ascii_lower(doc.tok(k - 1), &mut Word::new()),
             "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
         )
 }
@@ -539,7 +539,7 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     // attribution interrupts a clause ("If the law conflicts, he said, Christians must …")
     let preposition = doc.lexicon.is_opener(
         crate::lexicon::Opener::Preposition,
-        &ascii_lower(doc.tok(s.first_token), &mut [0; WORD]),
+        &ascii_lower(doc.tok(s.first_token), &mut Word::new()),
     );
     let phrase = (s.first_token..comma).all(|j| doc.tok(j) != "," && !is_auxiliary(doc.tok(j)));
     let interrupts = after + 1 < s.end_token && doc.tok(after) == ",";
@@ -676,14 +676,14 @@ pub(super) fn possessed_claims(doc: &Doc) -> Vec<Reported> {
         }
         if !doc
             .lexicon
-            .is_speech_noun(&lowercase(doc.tok(i), &mut [0; SHORT_NAME]))
+            .is_speech_noun(&lowercase(doc.tok(i), &mut ShortName::new()))
             || doc.inside_quote(toks[i].span.start)
         {
             continue;
         }
         let owner = doc.tok(i - 1);
         let pronoun = matches!(
-            &*ascii_lower(owner, &mut [0; WORD]),
+            &*ascii_lower(owner, &mut Word::new()),
             "his" | "her" | "their" | "its"
         );
         // the possessor's name, without its 's: "Paolo Renz's" -> "Paolo Renz"; "Trump s"
