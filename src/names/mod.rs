@@ -267,6 +267,15 @@ fn run_part(
     {
         start += 1;
     }
+    // "Considering Socotra is …", "Using Basil …": a participle or gerund opening the
+    // sentence before a name is no part of it (but "Irving Berlin", "Reading Borough": a
+    // first name or a listed place is)
+    if at_start && end - start > 1 && is_opening_participle(doc.tok(start)) {
+        let w = doc.tok(start);
+        if lex.gender_of(w).is_none() && lex.known(w).is_none() && !seen.inside.contains(w) {
+            start += 1;
+        }
+    }
     // "Commanders of the Korean People's Army", "Members of the Sea Org", "One of Norton's
     // proclamations": a plural noun or a number opening the sentence, capitalised nowhere
     // else, is no part of the name after "of".

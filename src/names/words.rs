@@ -191,3 +191,12 @@ pub(super) fn is_era(w: &str) -> bool {
         "BC" | "B.C." | "BCE" | "B.C.E." | "AD" | "A.D." | "CE" | "C.E."
     )
 }
+
+/// "Considering", "Following": a capitalised word in -ing, the rest in lower case, as a
+/// participle or gerund opening a sentence is written.
+pub(super) fn is_opening_participle(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ing")
+        && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && w.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+}
