@@ -377,8 +377,23 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         if is_participle(doc, cue) && cue_tok > from && doc.tok(cue_tok - 1) != "," {
             continue;
         }
+        // (`"Many would call that a loss" if she won by less, said David Wasserman.`: a
+        // quotation that opens its sentence, the sentence's own words after it, then an
+        // inverted attribution after a comma)
+        let inverted_later = cue_tok > from
+            && doc.tok(cue_tok - 1) == ","
+            && cue.kind == CueKind::Verb
+            && !is_participle(doc, cue)
+            && opens_sentence(doc, q);
         let speaker = if cue_tok == from || cue.kind == CueKind::Preposition {
             relaxed_noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
+        } else if inverted_later {
+            noun_phrase_between(doc, from, cue_tok).or_else(|| {
+                // (not a verb of telling: what follows it is its hearer)
+                (!crate::reported::takes_hearer(doc.lexicon.cue_lemma(cue.lemma)))
+                    .then(|| relaxed_noun_phrase_after(doc, cue, end))
+                    .flatten()
+            })
         } else if doc.tok(from) == "as" {
             noun_phrase_between(doc, from + 1, cue_tok) // `"…," as a memo put it`
         } else {
@@ -420,7 +435,46 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
             }));
         }
     }
-    None
+    // (a quotation closed by "!" or "?" ends a sentence for the segmenter; the verb in lower
+    // case after it goes on with the same one)
+    inverted_manner_verb(doc, from, end)
+}
+
+/// `"This is fantastic!" beamed Donald Hartley.`: a verb in the past right after a
+/// quotation, then a name that ends the clause. Only a verb of saying stands before its
+/// subject there (quotative inversion), so a verb of manner no list holds ("beamed",
+/// "gushed") is the cue.
+fn inverted_manner_verb(doc: &Doc, verb: usize, end: usize) -> Option<Attribution> {
+    let w = doc.tok(verb);
+    let past = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
+    if !past || !doc.is_word(verb) {
+        return None;
+    }
+    let first = verb + 1;
+    let mut last = first;
+    while last < end && last - first < 5 && doc.is_word(last) && is_capitalised(doc.tok(last)) {
+        last += 1;
+    }
+    let closes = last >= doc.seg.tokens.len()
+        || matches!(doc.tok(last), "." | "," | ";" | "!" | "of" | "who");
+    (last > first && closes)
+        .then(|| Attribution {
+            speaker: Some(Span::new(
+                doc.token(first).span.start,
+                doc.token(last - 1).span.end,
+            )),
+            cue: Some(doc.token(verb).span),
+        })
+}
+
+/// Whether quotation `q` opens its sentence (only marks and spaces before it).
+fn opens_sentence(doc: &Doc, q: Span) -> bool {
+    let open = doc.token_after(q.start);
+    let Some(t) = doc.seg.tokens.get(open) else {
+        return false;
+    };
+    let s = doc.seg.sentences[t.sentence()];
+    (s.first_token..open).all(|j| !doc.is_word(j))
 }
 
 /// One past the closing mark of a quotation of at most four words that opens at token

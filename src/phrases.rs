@@ -611,8 +611,8 @@ pub(crate) fn noun_phrase_after_cue(
             break;
         }
         if end > start
-            && is_boundary_word(w)
-            && !(w == "of" && is_capitalised(doc.tok(end.saturating_sub(1))))
+            && (is_boundary_word(w) && !(w == "of" && is_capitalised(doc.tok(end - 1)))
+                || matches!(w, "familiar" | "close"))
         {
             break;
         }
@@ -668,6 +668,9 @@ pub(crate) fn ends_phrase(doc: &Doc, start: usize, end: usize) -> bool {
             "on" | "in" | "at" | "during" | "after" | "before" | "to" | "for" | "via" | "while"
                 // "said a former official who oversaw …": a relative clause on the speaker
                 | "who" | "whose" | "whom"
+                // "said a person with knowledge of …", "said two people familiar with …",
+                // "said an official from …": a modifier of the speaker
+                | "with" | "from" | "familiar" | "close" | "among" | "inside" | "within"
         )
 }
 

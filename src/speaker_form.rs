@@ -61,16 +61,19 @@ pub(crate) fn opens_adjunct(doc: &Doc, i: usize, end: usize) -> bool {
         return false;
     }
     let w = doc.tok(i);
-    let lower = ascii_lower(w, &mut Word::new()).into_owned();
+    let (mut buf, mut next_buf) = (Word::new(), Word::new());
+    let lower = ascii_lower(w, &mut buf);
     let next = if i + 1 < end { doc.tok(i + 1) } else { "" };
-    let next_lower = ascii_lower(next, &mut Word::new()).into_owned();
+    let next_lower = ascii_lower(next, &mut next_buf);
     (is_discourse_adverb(&lower) && next == ",")
         || is_opening_preposition(&lower)
-        || (matches!(lower.as_str(), "last" | "next" | "this" | "early" | "late")
+        // ("Here in Columbia, Sanders …": a place adverb before a phrase of place)
+        || matches!(&*lower, "here" | "there") && is_opening_preposition(&next_lower)
+        || (matches!(&*lower, "last" | "next" | "this" | "early" | "late")
             && is_time_noun(&next_lower))
         || (is_time_span(&lower)
             && matches!(
-                next_lower.as_str(),
+                &*next_lower,
                 "later" | "earlier" | "after" | "before" | "ago"
             ))
         || ((is_weekday_or_time(w) || is_month(w)) && next == ",")
