@@ -78,7 +78,24 @@ pub(crate) fn opens_adjunct(doc: &Doc, i: usize, end: usize) -> bool {
             ))
         || ((is_weekday_or_time(w) || is_month(w)) && next == ",")
         || is_participle_opener(w, next)
+        || participle_clause(doc, i, end)
 }
+
+/// "Facing mounting criticism from both parties, Mr. Trump …": a participle opening the
+/// sentence, a word in lower case after it, and a comma to close the clause within a few
+/// words (a gerund that is the subject has none: "Voting matters").
+fn participle_clause(doc: &Doc, i: usize, end: usize) -> bool {
+    let w = doc.tok(i);
+    let shape = (w.ends_with("ing") || w.ends_with("ed")) && w.len() >= 5 && is_capitalised(w);
+    shape
+        && i + 1 < end
+        && doc.is_word(i + 1)
+        && doc.tok(i + 1).starts_with(|c: char| c.is_ascii_lowercase())
+        && (i + 2..(i + PARTICIPLE_CLAUSE).min(end)).any(|k| doc.tok(k) == ",")
+}
+
+/// The most words a participle clause opening a sentence runs to its comma.
+const PARTICIPLE_CLAUSE: usize = 14;
 
 /// The first token after an opening adjunct's comma (within [`ADJUNCT_WINDOW`] tokens),
 /// or `None` when the adjunct runs on with no comma ("First there was …").
@@ -165,6 +182,16 @@ pub(crate) fn speaker_in(doc: &Doc, span: Span) -> Option<Span> {
     can_speak(doc, span).then_some(span)
 }
 
+/// "Apparently", "Obviously", "Reportedly": an adverb of a shape no name has.
+fn is_sentence_adverb(lower: &str) -> bool {
+    lower.len() >= 8
+        && [
+            "ally", "ently", "antly", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 /// Whether `span`, found where a speaker stands, can be one. It cannot when it opens with a
 /// complementizer ("that the debt would …"), is an expletive or a bare demonstrative
 /// ("There", "That"), a pronoun fused with its verb ("It's"), a date or time ("Tuesday",
@@ -192,10 +219,28 @@ pub(crate) fn can_speak(doc: &Doc, span: Span) -> bool {
         return false; // (alone too: "According")
     }
     if alone
-        && (matches!(lower.as_str(), "there" | "here" | "that" | "this")
-            || is_discourse_adverb(&lower)
+        && (matches!(
+            lower.as_str(),
+            "there" | "here" | "that" | "this" | "very" | "so" | "too" | "quite" | "just" | "only"
+        ) || is_discourse_adverb(&lower)
             || is_weekday_or_time(first)
-            || is_month(first))
+            || is_month(first)
+            || is_sentence_adverb(&lower)
+            // ("Say “hello” to all": a verb of saying, as an imperative, is no subject)
+            || doc.cue_at_token(from).is_some())
+    {
+        return false;
+    }
+    // "Around 4 July 1831", "In early March": a date
+    if (from..to).any(|k| is_month(doc.tok(k)))
+        && (from..to).all(|k| {
+            let w = doc.tok(k);
+            !doc.is_word(k)
+                || is_month(w)
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || is_opening_preposition(&ascii_lower(w, &mut Word::new()))
+                || matches!(w, "early" | "late" | "mid" | "around" | "Around")
+        })
     {
         return false;
     }
