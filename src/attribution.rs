@@ -457,14 +457,13 @@ fn inverted_manner_verb(doc: &Doc, verb: usize, end: usize) -> Option<Attributio
     }
     let closes = last >= doc.seg.tokens.len()
         || matches!(doc.tok(last), "." | "," | ";" | "!" | "of" | "who");
-    (last > first && closes)
-        .then(|| Attribution {
-            speaker: Some(Span::new(
-                doc.token(first).span.start,
-                doc.token(last - 1).span.end,
-            )),
-            cue: Some(doc.token(verb).span),
-        })
+    (last > first && closes).then(|| Attribution {
+        speaker: Some(Span::new(
+            doc.token(first).span.start,
+            doc.token(last - 1).span.end,
+        )),
+        cue: Some(doc.token(verb).span),
+    })
 }
 
 /// Whether quotation `q` opens its sentence (only marks and spaces before it).

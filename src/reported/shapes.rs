@@ -251,7 +251,11 @@ pub(super) fn names_hearer(w: &str) -> bool {
 /// `was told`, `is asked`: a verb of saying in the passive (its subject heard, did not
 /// speak). A progressive (`is saying`) reports as much as `says`.
 pub(crate) fn is_passive(doc: &Doc, cue: Cue) -> bool {
-    let k = doc.token_after(cue.span.start);
+    let mut k = doc.token_after(cue.span.start);
+    // ("was first reported", "were widely criticized": an adverb between)
+    if k > 1 && (is_ly_adverb(doc.tok(k - 1)) || matches!(doc.tok(k - 1), "first" | "also")) {
+        k -= 1;
+    }
     cue.kind == CueKind::Verb
         && k > 0
         && !doc.str(cue.span).ends_with("ing")
@@ -421,12 +425,17 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
 
 /// `Cain was asked by a caller why …`, `was told by aides that …`: a verb of asking or
 /// telling in the passive with its agent, who speaks; what follows the agent is the content.
+/// Any other verb of saying in the passive with its agent (`The plan was first reported by
+/// the AP`) reports about its subject, the content.
 fn passive_with_agent(doc: &Doc, cue: Cue, lemma: &str) -> Option<Reported> {
-    if !(takes_hearer(lemma) || matches!(lemma, "ask" | "question" | "urge" | "warn" | "press")) {
-        return None;
-    }
-    let k = doc.token_after(cue.span.end);
+    let hearer =
+        takes_hearer(lemma) || matches!(lemma, "ask" | "question" | "urge" | "warn" | "press");
+    let mut k = doc.token_after(cue.span.end);
     let s = doc.seg.sentences[doc.token(k.min(doc.seg.tokens.len() - 1)).sentence()];
+    // ("was criticized sharply by …")
+    if !hearer && k < s.end_token && is_ly_adverb(doc.tok(k)) {
+        k += 1;
+    }
     if k + 1 >= s.end_token || doc.tok(k) != "by" {
         return None;
     }
@@ -442,6 +451,12 @@ fn passive_with_agent(doc: &Doc, cue: Cue, lemma: &str) -> Option<Reported> {
         doc.token(k + 1).span.start,
         doc.token(agent_end - 1).span.end,
     );
+    if !hearer {
+        // `The plan was first reported by the AP`, `Trump was attacked by Clinton`: what
+        // the agent said is about the passive's subject, which is the content
+        let content = noun_phrase_before(doc, doc.token_after(cue.span.start))?;
+        return Some(Reported::new(content, speaker, cue.span));
+    }
     let i = agent_end;
     if !opens_clause(doc, i, s.end_token) {
         return None;
