@@ -298,8 +298,7 @@ fn is_participle(doc: &Doc, cue: Cue) -> bool {
     if cue.kind == CueKind::Preposition {
         return false;
     }
-    let w = doc.str(cue.span);
-    w.split(' ').next().is_some_and(|v| v.ends_with("ing"))
+    doc.cue_in_ing(cue)
 }
 
 /// `"…," X said` / `"…," said X` / `"…," X, the mayor, told reporters`.

@@ -303,6 +303,15 @@ impl<'t> Doc<'t> {
                     && self.tok(k - 2) == ",")
     }
 
+    /// Whether the verb of a cue is in -ing ("saying", "calling for"): its first word, as
+    /// a cue of several words ends in another.
+    pub fn cue_in_ing(&self, cue: Cue) -> bool {
+        self.str(cue.span)
+            .split(' ')
+            .next()
+            .is_some_and(|v| v.ends_with("ing"))
+    }
+
     /// The text of a span.
     #[inline(always)]
     pub fn str(&self, span: Span) -> &'t str {

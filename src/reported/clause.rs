@@ -196,9 +196,7 @@ pub(super) fn clause_end(doc: &Doc, from: usize) -> usize {
             && (ends_clause(doc.tok(k + 1))
                 || writer_addition(doc, k + 1, s.end_token)
                 || attribution_after(k)
-                || doc
-                    .cue_at_token(k + 1)
-                    .is_some_and(|c| doc.str(c.span).ends_with("ing"))
+                || doc.cue_at_token(k + 1).is_some_and(|c| doc.cue_in_ing(c))
                 || trailing_attribution(k)
                 || next_report(k))
     };
@@ -232,9 +230,7 @@ pub(super) fn clause_end(doc: &Doc, from: usize) -> usize {
             && doc.tok(k - 2) == ","
             && doc.tok(k - 1) != ","
             && doc.after_comma(k)
-            && doc
-                .cue_at_token(k)
-                .is_some_and(|c| doc.str(c.span).ends_with("ing"))
+            && doc.cue_at_token(k).is_some_and(|c| doc.cue_in_ing(c))
     };
     let boundary = |k: usize| {
         doc.tok(k) == ";"
