@@ -157,6 +157,9 @@ pub(crate) fn is_skippable(w: &str) -> bool {
                 | "should"
                 | "must"
                 | "just"
+                // ("have long argued", "have since claimed": adverbs before the participle)
+                | "long"
+                | "since"
         )
 }
 

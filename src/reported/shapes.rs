@@ -370,6 +370,7 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     // "complained about his mic", "spoke of a stone block", "warned against hackers": what
     // the speech is about is what it reports.
     // ("said of the plan": what was said is about the plan, which is no content)
+    let mut about = false;
     if i + 1 < s.end_token
         && (matches!(doc.tok(i), "about" | "of" | "against")
             || doc.tok(i) == "for" && lemma == "ask")
@@ -388,6 +389,7 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
             return Some(Reported::new(content, speaker, cue.span));
         }
         i += 1;
+        about = true;
     }
     if i >= s.end_token || !doc.is_word(i) || closes_no_clause(doc.tok(i)) {
         return None; // `said: "…"`, `said, "…"`, `said nothing`
@@ -414,7 +416,10 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
         return None; // "found a buyer", "saw the tweet": perception, not a stance
     }
     let content = if !object || opens_clause(doc, i, s.end_token) {
-        clause_span(doc, i, clause_end(doc, i))?
+        // (what a preposition after the verb governs may be a short noun phrase:
+        // "complained about his mic")
+        let end = clause_end(doc, i);
+        clause_span(doc, i, end).or_else(|| about.then(|| words_span(doc, i, end, 1)).flatten())?
     } else if is_auxiliary(doc.tok(i)) {
         return None; // "that plan would never pass": the cue word was a noun
     } else {
