@@ -198,7 +198,11 @@ fn is_sentence_adverb(lower: &str) -> bool {
 /// "Last week"), or the first word of an adjunct ("According", "Speaking", "Given").
 pub(crate) fn can_speak(doc: &Doc, span: Span) -> bool {
     let from = doc.token_after(span.start);
-    let to = doc.token_before(span.end);
+    let mut to = doc.token_before(span.end);
+    // (a possessor without its 's ends inside its token: "Clinton" of "Clinton's")
+    if from < doc.seg.tokens.len() && span.end > doc.token(from).span.start {
+        to = to.max(from + 1);
+    }
     if from >= to {
         return false;
     }

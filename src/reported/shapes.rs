@@ -688,15 +688,22 @@ pub(super) fn possessed_claims(doc: &Doc) -> Vec<Reported> {
     let toks = &doc.seg.tokens;
     let mut out = Vec::new();
     for i in 1..toks.len().saturating_sub(1) {
-        if !doc.is_word(i)
-            || doc.tok(i + 1) != "that"
-            || toks[i + 1].sentence() != toks[i].sentence()
-        {
+        if !doc.is_word(i) || toks[i + 1].sentence() != toks[i].sentence() {
             continue;
         }
-        if !doc
-            .lexicon
-            .is_speech_noun(&lowercase(doc.tok(i), &mut ShortName::new()))
+        // "Trump's criticism of the judge", "her attacks on Sanders", "Warren's call for a
+        // ban": a noun of saying that takes an object, and its phrase
+        let object = is_object_noun(doc.tok(i))
+            && matches!(doc.tok(i + 1), "of" | "on" | "against" | "for")
+            && i + 2 < toks.len()
+            && doc.is_word(i + 2);
+        if doc.tok(i + 1) != "that" && !object {
+            continue;
+        }
+        if !object
+            && !doc
+                .lexicon
+                .is_speech_noun(&lowercase(doc.tok(i), &mut ShortName::new()))
             || doc.inside_quote(toks[i].span.start)
         {
             continue;
@@ -738,9 +745,51 @@ pub(super) fn possessed_claims(doc: &Doc) -> Vec<Reported> {
         } else {
             continue;
         };
-        if let Some(content) = clause_span(doc, i + 1, clause_end(doc, i + 1)) {
+        let content = if object {
+            // (the phrase ends before the verb of the clause it stands in: "Clinton's
+            // attacks on Trump were sharp")
+            let end = object_end(doc, i + 2, clause_end(doc, i + 2));
+            let end = (i + 3..end)
+                .find(|&k| {
+                    let w = doc.tok(k);
+                    is_auxiliary(w)
+                        || doc.cue_at_token(k).is_some()
+                        || w.len() > 3
+                            && w.ends_with("ed")
+                            && w.bytes().all(|b| b.is_ascii_lowercase())
+                })
+                .unwrap_or(end);
+            words_span(doc, i + 2, end, 1)
+        } else {
+            clause_span(doc, i + 1, clause_end(doc, i + 1))
+        };
+        if let Some(content) = content {
             out.push(Reported::new(content, speaker, toks[i].span));
         }
     }
     out
+}
+
+/// Nouns of saying that take an object, as their verbs do: "criticism of", "attacks on",
+/// "call for".
+fn is_object_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "criticism"
+            | "criticisms"
+            | "attack"
+            | "attacks"
+            | "call"
+            | "calls"
+            | "praise"
+            | "defense"
+            | "defence"
+            | "denunciation"
+            | "condemnation"
+            | "description"
+            | "characterization"
+            | "dismissal"
+            | "endorsement"
+            | "mention"
+    )
 }
