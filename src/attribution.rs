@@ -398,8 +398,12 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         } else {
             noun_phrase_between(doc, from, cue_tok)
         };
+        // (a quotation inside its sentence, `Although Weiner admitted that they had "been
+        // friends," he claimed they never met`: a verb after it with a clause of its own
+        // reports that clause, and the quotation is the earlier verb's)
+        let inside = !new_sentence && cue_tok > from && !opens_sentence(doc, q);
         if let Some(s) = speaker {
-            if new_sentence {
+            if new_sentence || inside {
                 // (what follows the verb is the sentence's end, an adjunct or a hearer, not
                 // a clause of its own: `"Do it!" She said the plan would work.`)
                 let mut after = doc.token_after(cue.span.end).max(doc.token_after(s.end));
@@ -424,7 +428,7 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
                     && (doc.tok(after) == "that"
                         || (after..(after + 6).min(sentence_end))
                             .any(|j| crate::reported::is_auxiliary(doc.tok(j))));
-                if clause || long_sentence && !adjunct {
+                if clause || new_sentence && long_sentence && !adjunct {
                     return None;
                 }
             }

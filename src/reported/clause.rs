@@ -236,6 +236,12 @@ pub(super) fn clause_end(doc: &Doc, from: usize) -> usize {
         doc.tok(k) == ";"
             || participle_after_quote(k)
             || doc.tok(k) == "," && new_clause(k)
+            // (`… had "been friends," he claimed they …`: the comma set inside the mark;
+            // the clause keeps its closing mark)
+            || k > 1
+                && doc.tok(k - 2) == ","
+                && is_closing_mark(doc.tok(k - 1))
+                && new_clause(k - 1)
             || coordinated(k)
             || pronoun_report(k)
     };
