@@ -448,6 +448,9 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
 /// subject there (quotative inversion), so a verb of manner no list holds ("beamed",
 /// "gushed") is the cue.
 fn inverted_manner_verb(doc: &Doc, verb: usize, end: usize) -> Option<Attribution> {
+    if verb >= end {
+        return None;
+    }
     let w = doc.tok(verb);
     let past = w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase());
     if !past || !doc.is_word(verb) {

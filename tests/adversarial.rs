@@ -144,6 +144,10 @@ fn rules_reading_ahead_stop_at_the_end_of_the_text() {
         "He was asked by",
         "He said, with",
         "Mr. Lane continued to",
+        // a quotation, then only a dash to the end of the text: no verb after it to read
+        // (found by the fuzzer)
+        "\u{201C}We wil\u{FFFD}im:\u{14}\u{FFFD}tex\0\0\0O s\u{201D} \u{2014}",
+        "\u{201C}We will win the vote today, she said\u{201D} \u{2014}",
     ] {
         let analysis = extractor.extract(text);
         for q in &analysis.quotes {
