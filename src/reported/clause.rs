@@ -95,8 +95,22 @@ pub(super) fn writer_addition(doc: &Doc, i: usize, end: usize) -> bool {
         // claim)
         "who" | "whose" => {
             let sentence = doc.token(i).sentence();
-            !(i.saturating_sub(16)..i.saturating_sub(1))
-                .any(|k| doc.token(k).sentence() == sentence && doc.tok(k) == "who")
+            // (nor a relative set between commas before the clause's verb: "that the
+            // billionaire, who is now the nominee, would …")
+            let embedded = (i + 2..(i + 20).min(end))
+                .find(|&k| doc.tok(k) == ",")
+                .is_some_and(|k| {
+                    k + 1 < end && {
+                        let w = doc.tok(k + 1);
+                        is_auxiliary(w)
+                            || w.len() > 3
+                                && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+                                && w.bytes().all(|b| b.is_ascii_lowercase())
+                    }
+                });
+            !embedded
+                && !(i.saturating_sub(16)..i.saturating_sub(1))
+                    .any(|k| doc.token(k).sentence() == sentence && doc.tok(k) == "who")
         }
         "when" => true,
         // "…, according to a count in Texas, which votes on March 1": on a name, the
