@@ -298,8 +298,18 @@ pub(super) fn opens_adjunct(w: &str) -> bool {
 /// tweets`): what was endorsed or attacked ends at a comma, a dash, or a preposition that
 /// starts an adjunct of time or place.
 pub(super) fn object_end(doc: &Doc, from: usize, end: usize) -> usize {
+    // ("cited reports of attacks, including this week's", "a different firm, one that is
+    // best known for …": a comma before words that go on describing the object)
+    let goes_on = |k: usize| {
+        k + 1 < end
+            && matches!(
+                doc.tok(k + 1),
+                "including" | "especially" | "particularly" | "notably" | "such"
+            )
+    };
     (from + 1..end)
         .filter(|&k| !doc.inside_quote(doc.token(k).span.start)) // a quotation is part of it
+        .filter(|&k| !(doc.tok(k) == "," && goes_on(k)))
         .find(|&k| {
             matches!(
                 doc.tok(k),
