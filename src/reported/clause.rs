@@ -307,26 +307,42 @@ pub(super) fn object_end(doc: &Doc, from: usize, end: usize) -> usize {
                 "including" | "especially" | "particularly" | "notably" | "such"
             )
     };
+    // ("attacked her skills and even questioned …", "mentioned CNN and seemed to …": a
+    // second verb of the subject's, coordinated)
+    let second_verb = |k: usize| {
+        doc.tok(k) == "and"
+            && k + 1 < end
+            && doc.tok(k + 1).bytes().all(|b| b.is_ascii_lowercase())
+            && {
+                let w = doc.tok(k + 1);
+                is_auxiliary(w)
+                    || matches!(w, "even" | "then" | "also" | "later" | "has" | "had")
+                    || w.len() > 4 && w.ends_with("ed")
+                    || doc.cue_at_token(k + 1).is_some()
+            }
+    };
     (from + 1..end)
         .filter(|&k| !doc.inside_quote(doc.token(k).span.start)) // a quotation is part of it
         .filter(|&k| !(doc.tok(k) == "," && goes_on(k)))
         .find(|&k| {
-            matches!(
-                doc.tok(k),
-                "," | ";"
-                    | ":"
-                    | "("
-                    | "\u{2014}"
-                    | "\u{2013}"
-                    | "--"
-                    | "-"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "when"
-                    | "while"
-            ) || starts_time_or_medium(doc, k, end)
+            second_verb(k) || {
+                matches!(
+                    doc.tok(k),
+                    "," | ";"
+                        | ":"
+                        | "("
+                        | "\u{2014}"
+                        | "\u{2013}"
+                        | "--"
+                        | "-"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "when"
+                        | "while"
+                ) || starts_time_or_medium(doc, k, end)
+            }
         })
         .unwrap_or(end)
 }
