@@ -613,9 +613,11 @@ pub(crate) fn noun_phrase_after_cue(
         if !doc.is_word(end) {
             break;
         }
+        // (an auxiliary ends it: `said the candidate could win` is a clause, no speaker)
         if end > start
             && (is_boundary_word(w) && !(w == "of" && is_capitalised(doc.tok(end - 1)))
-                || matches!(w, "familiar" | "close"))
+                || matches!(w, "familiar" | "close")
+                || crate::reported::is_auxiliary(w))
         {
             break;
         }
@@ -681,7 +683,12 @@ pub(crate) fn ends_phrase(doc: &Doc, start: usize, end: usize) -> bool {
 pub(crate) fn bare_noun_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span> {
     let start = doc.token_after(cue.span.end);
     let mut end = start;
-    while end < limit && end - start < 4 && doc.is_word(end) && !is_boundary_word(doc.tok(end)) {
+    while end < limit
+        && end - start < 4
+        && doc.is_word(end)
+        && !is_boundary_word(doc.tok(end))
+        && !crate::reported::is_auxiliary(doc.tok(end))
+    {
         end += 1;
     }
     (end > start && ends_phrase(doc, start, end))
@@ -806,6 +813,16 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
             || doc
                 .lexicon
                 .is_title(&ascii_lower(doc.tok(end - 2), &mut Word::new())))
+    {
+        return Some(doc.token(end - 1).span);
+    }
+    // "18% who say", "23 percent who said": after a share of those asked, "who" is the
+    // mention
+    if end > 1
+        && doc.tok(end - 1) == "who"
+        && (doc.tok(end - 2) == "%"
+            || doc.tok(end - 2) == "percent"
+            || doc.tok(end - 2).bytes().all(|b| b.is_ascii_digit()))
     {
         return Some(doc.token(end - 1).span);
     }
