@@ -115,7 +115,7 @@ pub(super) fn after_hearer(doc: &Doc, i: usize, end: usize) -> Option<usize> {
 /// employees on Thursday that`. At most eight words, none a verb or a thing told (`told a
 /// story that …` is a relative clause).
 pub(super) fn hearer_before_that(doc: &Doc, i: usize, end: usize) -> Option<usize> {
-    let that = (i + 1..(i + 9).min(end)).find(|&j| doc.tok(j) == "that")?;
+    let that = (i + 1..(i + 14).min(end)).find(|&j| doc.tok(j) == "that")?;
     let fits = (i..that).all(|j| {
         let w = doc.tok(j);
         (doc.is_word(j) || doc.is_plural_possessive(j))
@@ -162,7 +162,9 @@ fn names_thing_told(w: &str) -> bool {
 /// preposition and runs at most sixteen tokens, with no verb; the "that" is no relative
 /// pronoun (`said in the report that was released`: not followed by an auxiliary).
 pub(super) fn adjunct_before_that(doc: &Doc, i: usize, end: usize) -> Option<usize> {
-    let first = if i + 1 < end && doc.tok(i) == "," {
+    // (set off by commas or by dashes: "said — on Twitter, as it happens — that …")
+    let dash = |t: &str| matches!(t, "\u{2014}" | "\u{2013}" | "--");
+    let first = if i + 1 < end && (doc.tok(i) == "," || dash(doc.tok(i))) {
         i + 1
     } else {
         i
@@ -195,17 +197,24 @@ pub(super) fn adjunct_before_that(doc: &Doc, i: usize, end: usize) -> Option<usi
     }
     let that = (first + 1..(first + 16).min(end)).find(|&j| {
         doc.tok(j) == "that"
-            || !(doc.is_word(j) || doc.tok(j) == "," || doc.is_plural_possessive(j))
+            || !(doc.is_word(j)
+                || doc.tok(j) == ","
+                || dash(doc.tok(j))
+                || doc.is_plural_possessive(j))
     })?;
     if doc.tok(that) != "that" {
         return None;
     }
-    // (a comma before the adjunct closes after it: ", with …, that")
-    if first > i && doc.tok(that - 1) != "," {
+    // (a comma or dash before the adjunct closes after it: ", with …, that")
+    if first > i && doc.tok(that - 1) != doc.tok(i) {
         return None;
     }
-    let verbless =
-        (first..that).all(|j| !is_auxiliary(doc.tok(j)) && doc.cue_at_token(j).is_none());
+    let verbless = (first..that).all(|j| {
+        !is_auxiliary(doc.tok(j))
+            && doc
+                .cue_at_token(j)
+                .is_none_or(|c| c.kind == CueKind::Adjunct)
+    });
     let relative = that + 1 < end && is_auxiliary(doc.tok(that + 1));
     (verbless && !relative).then_some(that)
 }
