@@ -284,7 +284,7 @@ pub(crate) fn sentence_subject(doc: &Doc, sentence: usize) -> Option<Span> {
 
 /// One past the dateline that opens a story at token `i` (`WASHINGTON, Dec. 8 (UPI) —`,
 /// `BEIRUT —`): a place in capitals, then up to ten tokens with no verb to a dash; else `i`.
-fn dateline_end(doc: &Doc, i: usize, end: usize) -> usize {
+pub(crate) fn dateline_end(doc: &Doc, i: usize, end: usize) -> usize {
     let shouted = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
     };

@@ -553,14 +553,17 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
             break;
         }
     }
-    if is_opening_mark(doc.tok(s.first_token)) {
+    // ("LONDON — After years of …, officials said": a dateline opening the story is no
+    // part of what was said)
+    let start = dateline_end(doc, s.first_token, comma);
+    if is_opening_mark(doc.tok(start)) {
         return None; // `"…," X, the minister, told reporters`: a direct quotation's attribution
     }
     // "After Brown criticized Clinton, Hillary shot back": a subordinate clause alone,
     // with no main clause of its own, is the sentence's adjunct, not what was said
-    let subordinate = crate::speaker_form::opens_adverbial_clause(doc.tok(s.first_token))
-        || doc.tok(s.first_token) == "As";
-    if subordinate && (s.first_token..comma).all(|j| doc.tok(j) != ",") {
+    let subordinate = crate::speaker_form::opens_adverbial_clause(doc.tok(start))
+        || doc.tok(start) == "As";
+    if subordinate && (start..comma).all(|j| doc.tok(j) != ",") {
         return None;
     }
     // "In a wide-ranging interview, President Obama said:": a short prepositional phrase
@@ -568,14 +571,14 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     // attribution interrupts a clause ("If the law conflicts, he said, Christians must …")
     let preposition = doc.lexicon.is_opener(
         crate::lexicon::Opener::Preposition,
-        &ascii_lower(doc.tok(s.first_token), &mut Word::new()),
+        &ascii_lower(doc.tok(start), &mut Word::new()),
     );
-    let phrase = (s.first_token..comma).all(|j| doc.tok(j) != "," && !is_auxiliary(doc.tok(j)));
+    let phrase = (start..comma).all(|j| doc.tok(j) != "," && !is_auxiliary(doc.tok(j)));
     let interrupts = after + 1 < s.end_token && doc.tok(after) == ",";
-    if preposition && phrase && comma - s.first_token <= 8 && !interrupts {
+    if preposition && phrase && comma - start <= 8 && !interrupts {
         return None;
     }
-    if comma - s.first_token > MAX_CLAUSE {
+    if comma - start > MAX_CLAUSE {
         return None; // no clause runs so far back
     }
     // `…, President Obama told his advisers as he labored over the speech.`: an adverbial
@@ -607,11 +610,11 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     };
     // `The museum, Mr. Obama said, would …`: with a second part, the first may be short.
     let content = match rest {
-        Some(_) if comma > s.first_token => Span::new(
-            doc.token(s.first_token).span.start,
+        Some(_) if comma > start => Span::new(
+            doc.token(start).span.start,
             doc.token(comma - 1).span.end,
         ),
-        _ => clause_span(doc, s.first_token, comma)?,
+        _ => clause_span(doc, start, comma)?,
     };
     Some(Reported {
         content,
