@@ -561,8 +561,8 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     }
     // "After Brown criticized Clinton, Hillary shot back": a subordinate clause alone,
     // with no main clause of its own, is the sentence's adjunct, not what was said
-    let subordinate = crate::speaker_form::opens_adverbial_clause(doc.tok(start))
-        || doc.tok(start) == "As";
+    let subordinate =
+        crate::speaker_form::opens_adverbial_clause(doc.tok(start)) || doc.tok(start) == "As";
     if subordinate && (start..comma).all(|j| doc.tok(j) != ",") {
         return None;
     }
@@ -610,10 +610,9 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     };
     // `The museum, Mr. Obama said, would …`: with a second part, the first may be short.
     let content = match rest {
-        Some(_) if comma > start => Span::new(
-            doc.token(start).span.start,
-            doc.token(comma - 1).span.end,
-        ),
+        Some(_) if comma > start => {
+            Span::new(doc.token(start).span.start, doc.token(comma - 1).span.end)
+        }
         _ => clause_span(doc, start, comma)?,
     };
     Some(Reported {
