@@ -1449,6 +1449,19 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_after_a_noun_only_places_have_is_a_place() {
+        let kinds = reported("The population of Velmora grew. Residents of Tarrin left.");
+        assert!(
+            kinds.contains(&("Velmora".to_string(), ActorKind::Place)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("Tarrin".to_string(), ActorKind::Place)),
+            "{kinds:?}"
+        );
+    }
+
+    #[test]
     fn a_lone_word_the_text_writes_in_lower_case_as_often_is_no_name() {
         // capitalised for weight once, a common noun twice: no actor
         let kinds =

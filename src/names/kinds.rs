@@ -133,15 +133,19 @@ pub(super) fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Opt
     }
 }
 
-/// "in Kerman", "near Erbil", "the city of Kerman", "his hometown, Kerman": a preposition
-/// of place (opening the sentence too: "In Kerman"), or a place noun and "of" or, in
-/// apposition, a comma, before the name.
+/// "in Kerman", "near Erbil", "the city of Kerman", "the population of Kerman", "his
+/// hometown, Kerman": a preposition of place (opening the sentence too: "In Kerman"), a
+/// noun for what only a place has and "of", or a place noun and "of" or, in apposition, a
+/// comma, before the name.
 pub(super) fn place_before(doc: &Doc, start: usize) -> bool {
     start > 0
         && matches!(
             &*ascii_lower(doc.tok(start - 1), &mut Word::new()),
             "in" | "near" | "outside" | "across" | "throughout" | "around"
         )
+        || start > 1
+            && doc.tok(start - 1) == "of"
+            && is_head_of_place(&ascii_lower(doc.tok(start - 2), &mut Word::new()))
         || start > 1
             && doc.lexicon.is_place_word(doc.tok(start - 2))
             && match doc.tok(start - 1) {
@@ -151,6 +155,31 @@ pub(super) fn place_before(doc: &Doc, start: usize) -> bool {
                 "," => start > 2 && is_determiner(doc.tok(start - 3)),
                 _ => false,
             }
+}
+
+/// "the population of Łódź", "residents of Tulsa", "the outskirts of Mérida": a noun for
+/// what only a place has, before "of".
+fn is_head_of_place(w: &str) -> bool {
+    matches!(
+        w,
+        "population"
+            | "residents"
+            | "inhabitants"
+            | "dwellers"
+            | "citizens"
+            | "streets"
+            | "outskirts"
+            | "suburbs"
+            | "centre"
+            | "center"
+            | "downtown"
+            | "mayor"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "capital"
+    )
 }
 
 /// Whether a match score (`1 – 0`, `3-0`) stands right after token `b` or right before
