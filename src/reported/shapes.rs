@@ -469,6 +469,11 @@ fn passive_with_agent(doc: &Doc, cue: Cue, lemma: &str) -> Option<Reported> {
         // `The plan was first reported by the AP`, `Trump was attacked by Clinton`: what
         // the agent said is about the passive's subject, which is the content
         let content = noun_phrase_before(doc, doc.token_after(cue.span.start))?;
+        // ("Aotearoa, as it is called by Māori": a gloss on a name, no report)
+        let before = doc.token_after(content.start);
+        if before > 0 && doc.tok(before - 1).eq_ignore_ascii_case("as") {
+            return None;
+        }
         return Some(Reported::new(content, speaker, cue.span));
     }
     let i = agent_end;
