@@ -697,6 +697,14 @@ pub(crate) fn bare_noun_after(doc: &Doc, cue: Cue, limit: usize) -> Option<Span>
 
 /// The noun phrase ending right before cue token `cue`: `Foreign Minister Zarif had said`.
 pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
+    noun_phrase_ending_before(doc, cue, true)
+}
+
+/// [`noun_phrase_before`]; `adjuncts`: whether a phrase after a preposition may be read as
+/// an adjunct or a modifier, with the subject before it (once: the subject found there is
+/// read without it, so that "officials in officials in …" is no recursion as deep as the
+/// text).
+fn noun_phrase_ending_before(doc: &Doc, cue: usize, adjuncts: bool) -> Option<Span> {
     let sentence = doc.token(cue).sentence();
     let mut end = cue;
     while end > 0 && doc.token(end - 1).sentence() == sentence {
@@ -940,7 +948,8 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     }
     // "A leaked letter seen by Sky News says": the agent of a reduced passive is not the
     // subject; the noun the participle modifies is.
-    if start >= 2 && doc.tok(start - 1) == "by" && apposed.is_none() {
+    // (once, as for adjuncts: "a letter seen by a letter seen by …" is no deep recursion)
+    if adjuncts && start >= 2 && doc.tok(start - 1) == "by" && apposed.is_none() {
         let p = doc.tok(start - 2);
         let participle = p.ends_with("ed")
             || matches!(
@@ -948,7 +957,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
                 "seen" | "written" | "sent" | "signed" | "issued" | "drawn" | "given" | "made"
             );
         if participle && doc.token(start - 2).sentence() == sentence {
-            if let Some(head) = noun_phrase_before(doc, start - 2) {
+            if let Some(head) = noun_phrase_ending_before(doc, start - 2, false) {
                 return Some(head);
             }
         }
@@ -977,7 +986,7 @@ pub(crate) fn noun_phrase_before(doc: &Doc, cue: usize) -> Option<Span> {
     while start < end && !starts_noun_phrase(doc, start) {
         start += 1;
     }
-    if apposed.is_none() {
+    if apposed.is_none() && adjuncts {
         if let Some(subject) = subject_before_adjunct(doc, walked, end, cue) {
             return subject;
         }
@@ -1064,13 +1073,13 @@ fn subject_before_adjunct(
         return None;
     }
     if !of && (is_skippable(before) || matches!(before, "who" | "which")) {
-        return Some(noun_phrase_before(doc, p));
+        return Some(noun_phrase_ending_before(doc, p, false));
     }
     let mut buf = Word::new();
     let lower = ascii_lower(before, &mut buf);
     let role = is_people_plural(&lower) || lower == "close" || doc.lexicon.is_title(&lower);
     if role {
-        let head = noun_phrase_before(doc, p)?;
+        let head = noun_phrase_ending_before(doc, p, false)?;
         return Some(Some(Span::new(head.start, doc.token(end - 1).span.end)));
     }
     None

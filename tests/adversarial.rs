@@ -155,3 +155,21 @@ fn rules_reading_ahead_stop_at_the_end_of_the_text() {
         }
     }
 }
+
+/// A chain of the shapes that read the phrase before a verb again ("officials in officials in
+/// …", "a letter seen by a letter seen by …", "who has in y who has in y …") is read once:
+/// no recursion as deep as the text, and a speaker phrase of a few words, not the chain.
+#[test]
+fn chains_before_a_verb_are_read_once() {
+    let extractor = Extractor::new();
+    for link in ["officials in ", "a letter seen by ", "x, who has in y "] {
+        let text = format!("{}said the plan was dead.", link.repeat(30_000));
+        let analysis = extractor.extract(&text);
+        for q in &analysis.quotes {
+            valid(&text, q.span, "quote", link);
+            if let Some(s) = q.speaker {
+                assert!(s.len() < 200, "{link:?}: a speaker of {} bytes", s.len());
+            }
+        }
+    }
+}
