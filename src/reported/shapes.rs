@@ -434,7 +434,33 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     } else {
         words_span(doc, i, object_end(doc, i, clause_end(doc, i)), 1)?
     };
+    // ("the order that President Obama plans to sign on Friday, days before …, will have":
+    // in a relative clause on a noun, the report ends with the clause, at its first comma
+    // at the latest)
+    let content = match in_relative(doc, speaker) {
+        true => {
+            let from = doc.token_after(content.start);
+            let to = doc.token_after(content.end);
+            match (from + 1..to).find(|&j| doc.tok(j) == ",") {
+                Some(comma) => Span::new(content.start, doc.token(comma - 1).span.end),
+                None => content,
+            }
+        }
+        false => content,
+    };
     Some(Reported::new(content, speaker, cue.span))
+}
+
+/// Whether the speaker phrase opens a relative clause on a noun: "the order that President
+/// Obama plans …" ("that" after a word in lower case that is no verb of saying).
+fn in_relative(doc: &Doc, speaker: Span) -> bool {
+    let k = doc.token_after(speaker.start);
+    k > 1
+        && doc.tok(k - 1) == "that"
+        && doc.is_word(k - 2)
+        && doc.tok(k - 2).bytes().all(|b| b.is_ascii_lowercase())
+        && doc.cue_at_token(k - 2).is_none()
+        && !is_auxiliary(doc.tok(k - 2))
 }
 
 /// `Cain was asked by a caller why …`, `was told by aides that …`: a verb of asking or
