@@ -846,7 +846,10 @@ impl Table {
             return;
         }
         // (a filter by first byte and length passes few tokens on to the comparisons)
-        let slot = |w: &str| (usize::from(w.as_bytes()[0] % 32), w.len() % 32);
+        let slot = |w: &str| {
+            let first = w.bytes().next().unwrap_or(0);
+            (usize::from(first % 32), w.len() % 32)
+        };
         let mut shapes = [0u32; 32];
         for &i in &lone {
             let (b, n) = slot(&self.entries[i].words[0]);

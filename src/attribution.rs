@@ -298,7 +298,7 @@ fn is_participle(doc: &Doc, cue: Cue) -> bool {
     if cue.kind == CueKind::Preposition {
         return false;
     }
-    doc.cue_in_ing(cue)
+    doc.cue_in_ing(cue.span)
 }
 
 /// `"…," X said` / `"…," said X` / `"…," X, the mayor, told reporters`.
@@ -325,12 +325,9 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
     let new_sentence = first.sentence() != toks[close].sentence();
     // (only for a quotation that opens its own sentence: `Sanders said in 2001 that he had
     // "…." In a later vote, he warned …` has its attribution before it)
-    if new_sentence {
-        let open = doc.token_after(q.start);
-        let s = doc.seg.sentences[toks.get(open)?.sentence()];
-        if (s.first_token..open).any(|j| doc.is_word(j)) {
-            return None;
-        }
+    let opens = || opens_sentence(doc, q);
+    if new_sentence && !opens() {
+        return None;
     }
     let long_sentence = new_sentence && {
         let s = doc.seg.sentences[first.sentence()];
@@ -383,7 +380,7 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
             && doc.tok(cue_tok - 1) == ","
             && cue.kind == CueKind::Verb
             && !is_participle(doc, cue)
-            && opens_sentence(doc, q);
+            && opens();
         let speaker = if cue_tok == from || cue.kind == CueKind::Preposition {
             relaxed_noun_phrase_after(doc, cue, end).or_else(|| bare_noun_after(doc, cue, end))
         } else if inverted_later {
@@ -401,7 +398,7 @@ fn after(doc: &Doc, q: Span) -> Option<Attribution> {
         // (a quotation inside its sentence, `Although Weiner admitted that they had "been
         // friends," he claimed they never met`: a verb after it with a clause of its own
         // reports that clause, and the quotation is the earlier verb's)
-        let inside = !new_sentence && cue_tok > from && !opens_sentence(doc, q);
+        let inside = !new_sentence && cue_tok > from && !opens();
         if let Some(s) = speaker {
             if new_sentence || inside {
                 // (what follows the verb is the sentence's end, an adjunct or a hearer, not
@@ -479,7 +476,9 @@ fn opens_sentence(doc: &Doc, q: Span) -> bool {
         return false;
     };
     let s = doc.seg.sentences[t.sentence()];
-    (s.first_token..open).all(|j| !doc.is_word(j))
+    // (read back from the quotation: the nearest word decides, with no scan of a long
+    // sentence)
+    (s.first_token..open).rev().all(|j| !doc.is_word(j))
 }
 
 /// One past the closing mark of a quotation of at most four words that opens at token

@@ -34,7 +34,7 @@ pub struct Doc<'t> {
     pub seg: Segmented,
     /// The text of each token, sliced once: the rules read tokens' texts far more often than
     /// there are tokens, and each slicing checks its ends.
-    pub words: Vec<&'t str>,
+    words: Vec<&'t str>,
     /// Every cue, in order.
     pub cues: Vec<Cue>,
     /// The word lists.
@@ -303,10 +303,10 @@ impl<'t> Doc<'t> {
                     && self.tok(k - 2) == ",")
     }
 
-    /// Whether the verb of a cue is in -ing ("saying", "calling for"): its first word, as
-    /// a cue of several words ends in another.
-    pub fn cue_in_ing(&self, cue: Cue) -> bool {
-        self.str(cue.span)
+    /// Whether the verb of the cue at `span` is in -ing ("saying", "calling for"): its first
+    /// word, as a cue of several words ends in another.
+    pub fn cue_in_ing(&self, span: Span) -> bool {
+        self.str(span)
             .split(' ')
             .next()
             .is_some_and(|v| v.ends_with("ing"))
@@ -316,6 +316,11 @@ impl<'t> Doc<'t> {
     #[inline(always)]
     pub fn str(&self, span: Span) -> &'t str {
         &self.text[span.start..span.end]
+    }
+
+    /// The texts of all tokens, in order.
+    pub fn words(&self) -> &[&'t str] {
+        &self.words
     }
 
     /// The text of token `i`.

@@ -160,7 +160,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
             _ => {}
         }
     }
-    table.drop_common_nouns(&doc.words);
+    table.drop_common_nouns(doc.words());
     let (actors, index) = table.finish();
     let of_quote = entry_of
         .into_iter()

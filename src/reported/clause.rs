@@ -210,7 +210,9 @@ pub(super) fn clause_end(doc: &Doc, from: usize) -> usize {
             && (ends_clause(doc.tok(k + 1))
                 || writer_addition(doc, k + 1, s.end_token)
                 || attribution_after(k)
-                || doc.cue_at_token(k + 1).is_some_and(|c| doc.cue_in_ing(c))
+                || doc
+                    .cue_at_token(k + 1)
+                    .is_some_and(|c| doc.cue_in_ing(c.span))
                 || trailing_attribution(k)
                 || next_report(k))
     };
@@ -244,7 +246,7 @@ pub(super) fn clause_end(doc: &Doc, from: usize) -> usize {
             && doc.tok(k - 2) == ","
             && doc.tok(k - 1) != ","
             && doc.after_comma(k)
-            && doc.cue_at_token(k).is_some_and(|c| doc.cue_in_ing(c))
+            && doc.cue_at_token(k).is_some_and(|c| doc.cue_in_ing(c.span))
     };
     let boundary = |k: usize| {
         doc.tok(k) == ";"

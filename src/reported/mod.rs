@@ -187,12 +187,7 @@ fn without_nested(doc: &Doc, mut reports: Vec<Reported>) -> Vec<Reported> {
     for i in 0..reports.len() {
         let r = &reports[i];
         let k = doc.token_after(r.cue.start);
-        let participle = doc
-            .str(r.cue)
-            .split(' ')
-            .next()
-            .is_some_and(|v| v.ends_with("ing"))
-            && doc.after_comma(k);
+        let participle = doc.cue_in_ing(r.cue) && doc.after_comma(k);
         let says = std::cell::OnceCell::new();
         let mut depth = 0;
         let mut borrowed = false;

@@ -267,7 +267,7 @@ pub(crate) fn is_passive(doc: &Doc, cue: Cue) -> bool {
     }
     cue.kind == CueKind::Verb
         && k > 0
-        && !doc.cue_in_ing(cue)
+        && !doc.cue_in_ing(cue.span)
         && matches!(
             &*ascii_lower(doc.tok(k - 1), &mut Word::new()),
             "is" | "are" | "was" | "were" | "be" | "been" | "being" | "is not" | "isn't" | "wasn't"
@@ -298,7 +298,7 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     // subject of its sentence.
     // ("… by touting her record": a participle after "by" is the means of the sentence's
     // subject, who speaks)
-    let participle = doc.cue_in_ing(cue)
+    let participle = doc.cue_in_ing(cue.span)
         && (doc.after_comma(k)
             || k > 0
                 && matches!(
