@@ -161,6 +161,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
         }
     }
     table.drop_common_nouns(doc.words());
+    table.share_kinds_in_lists(text, &named);
     let (actors, index) = table.finish();
     let of_quote = entry_of
         .into_iter()

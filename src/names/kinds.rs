@@ -37,9 +37,13 @@ pub(super) fn namesake(
     }
 }
 
-/// "al-Asad air base", "Kerman province": a place word right after the name.
+/// "al-Asad air base", "Kerman province": a place word right after the name. Not after a
+/// possessive, which owns the place ("Theodorus' monastery", "Cara's room").
 pub(super) fn place_follows(doc: &Doc, lex: &Lexicon, end: usize) -> bool {
     let n = doc.seg.tokens.len();
+    if end == 0 || ends_name(doc, end - 1) || doc.tok(end - 1).ends_with(['\'', '\u{2019}']) {
+        return false;
+    }
     // "Irving, Texas": a town, then its state or country
     let region = end + 1 < n
         && doc.tok(end) == ","
@@ -126,7 +130,7 @@ pub(super) fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Opt
     // ("in Byron's poems": what is in is the person's)
     if cited {
         Some(ActorKind::Person)
-    } else if place_before(doc, start) && !possessive(doc.tok(end - 1)) {
+    } else if place_before(doc, start, end) && !possessive(doc.tok(end - 1)) {
         Some(ActorKind::Place)
     } else {
         None
@@ -136,8 +140,9 @@ pub(super) fn used_as(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> Opt
 /// "in Kerman", "near Erbil", "the city of Kerman", "the population of Kerman", "his
 /// hometown, Kerman": a preposition of place (opening the sentence too: "In Kerman"), a
 /// noun for what only a place has and "of", or a place noun and "of" or, in apposition, a
-/// comma, before the name.
-pub(super) fn place_before(doc: &Doc, start: usize) -> bool {
+/// comma, before the name, when the name ends its phrase there ("the monastery, Theodorus
+/// became" is an adjunct and the clause's subject).
+pub(super) fn place_before(doc: &Doc, start: usize, end: usize) -> bool {
     start > 0
         && matches!(
             &*ascii_lower(doc.tok(start - 1), &mut Word::new()),
@@ -152,7 +157,11 @@ pub(super) fn place_before(doc: &Doc, start: usize) -> bool {
                 "of" => true,
                 // (in apposition only: not "In prison, Galois wrote", "in Jiangsu
                 // province, Chao went")
-                "," => start > 2 && is_determiner(doc.tok(start - 3)),
+                "," => {
+                    start > 2
+                        && is_determiner(doc.tok(start - 3))
+                        && (end >= doc.seg.tokens.len() || !doc.is_word(end))
+                }
                 _ => false,
             }
 }

@@ -10,6 +10,8 @@
 
 use std::hash::Hasher;
 
+mod lists;
+
 use crate::chars::one_spaced;
 use crate::lexicon::{ascii_lower, lowercase, Fnv, Gender, Known, Lexicon, Map, ShortName, Word};
 use crate::names::NameMention;
@@ -1378,6 +1380,12 @@ mod tests {
         let kind = |n: &str| kinds.iter().find(|(x, _)| x == n).map(|(_, k)| *k);
         assert_ne!(kind("Marrow"), Some(ActorKind::Place));
         assert_eq!(kind("Dunmere"), Some(ActorKind::Place));
+        // ... that ends its phrase there: not the subject after an adjunct
+        let kinds = reported("Once he had entered the abbey, Theodric became its cook.");
+        assert!(kinds.iter().all(|k| k.1 != ActorKind::Place), "{kinds:?}");
+        // a place word after a possessive: the name owns the place, and is none
+        let kinds = reported("A monk from Theodric's monastery came. Theodric stayed home.");
+        assert!(kinds.iter().all(|k| k.1 != ActorKind::Place), "{kinds:?}");
     }
 
     #[test]

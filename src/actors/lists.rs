@@ -1,0 +1,206 @@
+//! Names in a list share their kind.
+//!
+//! A list names things of one sort: in "it is bordered by Edgewater, Englewood Cliffs,
+//! Cliffside Park and Leonia", one known place makes the others places, and in "Luzon and
+//! the Visayas" the island group is a place like Luzon. A name the text gives no kind of
+//! takes the kind its list shows; a name with a kind of its own keeps it ("Microsoft and
+//! Bill Gates").
+
+use super::{Evidence, Table};
+
+/// How the text between two names joins them in one list, if it does: a comma
+/// ([`Join::Comma`]), or "and", "or" or "&" with or without one ([`Join::Word`]), with an
+/// article before the second name ("Luzon and the Visayas").
+fn join(between: &str) -> Option<Join> {
+    if between.len() > 12 || between.contains('\n') {
+        return None;
+    }
+    let rest = between.trim_start();
+    let (comma, rest) = match rest.strip_prefix(',') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let mut words = rest.split_whitespace().peekable();
+    let word = words
+        .next_if(|w| matches!(*w, "and" | "or" | "&"))
+        .is_some();
+    // (", the Maya perfected": after a comma alone, an article opens a new phrase)
+    if word {
+        words.next_if(|w| *w == "the");
+    }
+    let how = if word { Join::Word } else { Join::Comma };
+    (words.next().is_none() && (comma || word)).then_some(how)
+}
+
+/// Whether the name ending at byte `end` owns what follows ("DAB's Horace Cheung"): it
+/// determines a noun of the list, and is no member of it.
+fn possessor(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .is_some_and(|rest| rest.starts_with(['\'', '\u{2019}']))
+}
+
+/// Whether the name starting at byte `start` is the object of "of" after another name
+/// ("Claudia Mo of the Civic Party and Wong Pik-wan"): the list is of what it modifies.
+fn modifies_a_name(text: &str, start: usize) -> bool {
+    let mut before = text.get(..start).unwrap_or("").split_whitespace().rev();
+    let mut w = before.next();
+    if w == Some("the") {
+        w = before.next();
+    }
+    w == Some("of")
+        && before
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// How two neighbours in a list are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// By a comma alone.
+    Comma,
+    /// By a conjunction.
+    Word,
+}
+
+/// Whether names joined so make a list. Two names and a comma are no list: the second
+/// name is in apposition ("Stephenville, Texas") or opens the clause after an adjunct
+/// ("at Fenway Park, Holt hit"); a conjunction or a third name makes one.
+fn is_list(joins: &[Join]) -> bool {
+    joins.len() >= 2 || joins.contains(&Join::Word)
+}
+
+impl Table {
+    /// Gives the names of each list in `text` that nothing types the kind the list's
+    /// typed names agree on. `named` is every name's (end, start, entry), in text order.
+    pub fn share_kinds_in_lists(&mut self, text: &str, named: &[(usize, usize, usize)]) {
+        let mut from = 0;
+        while from < named.len() {
+            let mut to = from + 1;
+            let mut joins = Vec::new();
+            while to < named.len()
+                && named[to].1 >= named[to - 1].0
+                && !possessor(text, named[to].0)
+                && !modifies_a_name(text, named[to - 1].1)
+            {
+                match text.get(named[to - 1].0..named[to].1).and_then(join) {
+                    Some(how) => joins.push(how),
+                    None => break,
+                }
+                to += 1;
+            }
+            if is_list(&joins) {
+                self.share_kind(&named[from..to]);
+            }
+            from = to;
+        }
+    }
+
+    /// One list: its members' strongest evidence, if they all agree on the kind it shows,
+    /// types the members that nothing else types.
+    fn share_kind(&mut self, list: &[(usize, usize, usize)]) {
+        let members: Vec<usize> = list.iter().map(|n| self.root(n.2)).collect();
+        let strongest = members
+            .iter()
+            .map(|&i| self.entries[i].evidence)
+            .max()
+            .unwrap_or(Evidence::Default);
+        if strongest <= Evidence::Hint {
+            return;
+        }
+        let mut kinds = members
+            .iter()
+            .filter(|&&i| self.entries[i].evidence == strongest)
+            .map(|&i| self.entries[i].actor.kind);
+        let Some(kind) = kinds.next() else { return };
+        if kinds.any(|k| k != kind) {
+            return;
+        }
+        for i in members {
+            if self.entries[i].evidence == Evidence::Default {
+                self.set_kind(i, kind, Evidence::Hint);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::ActorKind;
+
+    /// The actors of `text`, by name and kind.
+    fn kinds(text: &str) -> Vec<(String, ActorKind)> {
+        crate::analysis::Extractor::new()
+            .extract(text)
+            .actors
+            .iter()
+            .map(|a| (a.name.clone(), a.kind))
+            .collect()
+    }
+
+    fn kind_of(got: &[(String, ActorKind)], name: &str) -> Option<ActorKind> {
+        got.iter().find(|(n, _)| n == name).map(|(_, k)| *k)
+    }
+
+    #[test]
+    fn a_known_place_in_a_list_makes_the_untyped_names_places() {
+        let got = kinds("The ferry calls at Tolland Green, Pellwick, Stanbury and Leeds.");
+        for name in ["Tolland Green", "Pellwick", "Stanbury", "Leeds"] {
+            assert_eq!(
+                kind_of(&got, name),
+                Some(ActorKind::Place),
+                "{name}: {got:?}"
+            );
+        }
+        // possessors and the objects of "of" after a name are no members
+        let got = kinds("Speakers were Leeds's Tolland Green and Pellwick of the Stanbury Party.");
+        assert_ne!(
+            kind_of(&got, "Tolland Green"),
+            Some(ActorKind::Place),
+            "{got:?}"
+        );
+        let got = kinds("It named Ida Bell of the Marrow Institute and Tolland Green.");
+        assert_ne!(
+            kind_of(&got, "Tolland Green"),
+            Some(ActorKind::Organization),
+            "{got:?}"
+        );
+        // a conjunction and an article: "Luzon and the Visayas"
+        let got = kinds("Boats leave Leeds and the Carrows each morning.");
+        assert_eq!(kind_of(&got, "Carrows"), Some(ActorKind::Place), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_and_a_comma_alone_make_no_list() {
+        // nor a comma and an article after a list
+        let got = kinds("Across Leeds, Stanbury, and Pellwick, the Carrows built towns.");
+        assert_ne!(kind_of(&got, "Carrows"), Some(ActorKind::Place), "{got:?}");
+        // an adjunct before the subject, and a town with its region, are no lists
+        let got = kinds("Against the Rays at Greyford Park, Maddox hit a double.");
+        assert_ne!(kind_of(&got, "Maddox"), Some(ActorKind::Place), "{got:?}");
+        let got = kinds("In London, Pellwick signed the deal.");
+        assert_ne!(kind_of(&got, "Pellwick"), Some(ActorKind::Place), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_kind_of_its_own_keeps_it() {
+        let got = kinds("The Ministry of Works, Mary Pryce and Stanbury agreed on Monday.");
+        assert_eq!(
+            kind_of(&got, "Mary Pryce"),
+            Some(ActorKind::Person),
+            "{got:?}"
+        );
+        assert_eq!(
+            kind_of(&got, "Stanbury"),
+            Some(ActorKind::Organization),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_names_of_no_kind_changes_nothing() {
+        // (no member shows a kind: the lone names stay what they were)
+        let alone = kinds("Pellwick spoke first.");
+        let listed = kinds("Pellwick, Stanbury and Carrow spoke first.");
+        assert_eq!(kind_of(&listed, "Pellwick"), kind_of(&alone, "Pellwick"));
+    }
+}
