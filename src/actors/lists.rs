@@ -10,26 +10,33 @@ use super::{Evidence, Table};
 
 /// How the text between two names joins them in one list, if it does: a comma
 /// ([`Join::Comma`]), or "and", "or" or "&" with or without one ([`Join::Word`]), with an
-/// article before the second name ("Luzon and the Visayas").
+/// article before the second name after a conjunction ("Luzon and the Visayas"; after a
+/// comma alone, as in ", the Maya perfected", an article opens a new phrase).
 fn join(between: &str) -> Option<Join> {
     if between.len() > 12 || between.contains('\n') {
         return None;
     }
-    let rest = between.trim_start();
-    let (comma, rest) = match rest.strip_prefix(',') {
-        Some(r) => (true, r),
-        None => (false, rest),
-    };
-    let mut words = rest.split_whitespace().peekable();
-    let word = words
-        .next_if(|w| matches!(*w, "and" | "or" | "&"))
-        .is_some();
-    // (", the Maya perfected": after a comma alone, an article opens a new phrase)
+    let comma = between.contains(',');
+    let mut words = between.split([' ', ',']).filter(|w| !w.is_empty());
+    let mut next = words.next();
+    let word = matches!(next, Some("and" | "or" | "&"));
     if word {
-        words.next_if(|w| *w == "the");
+        next = words.next();
+        if next == Some("the") {
+            next = words.next();
+        }
     }
     let how = if word { Join::Word } else { Join::Comma };
-    (words.next().is_none() && (comma || word)).then_some(how)
+    (next.is_none() && (comma || word)).then_some(how)
+}
+
+/// How two neighbours in a list are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// By a comma alone.
+    Comma,
+    /// By a conjunction.
+    Word,
 }
 
 /// Whether the name ending at byte `end` owns what follows ("DAB's Horace Cheung"): it
@@ -42,7 +49,11 @@ fn possessor(text: &str, end: usize) -> bool {
 /// Whether the name starting at byte `start` is the object of "of" after another name
 /// ("Claudia Mo of the Civic Party and Wong Pik-wan"): the list is of what it modifies.
 fn modifies_a_name(text: &str, start: usize) -> bool {
-    let mut before = text.get(..start).unwrap_or("").split_whitespace().rev();
+    let mut before = text
+        .get(..start)
+        .unwrap_or("")
+        .rsplit(' ')
+        .filter(|w| !w.is_empty());
     let mut w = before.next();
     if w == Some("the") {
         w = before.next();
@@ -53,22 +64,6 @@ fn modifies_a_name(text: &str, start: usize) -> bool {
             .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
-/// How two neighbours in a list are joined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Join {
-    /// By a comma alone.
-    Comma,
-    /// By a conjunction.
-    Word,
-}
-
-/// Whether names joined so make a list. Two names and a comma are no list: the second
-/// name is in apposition ("Stephenville, Texas") or opens the clause after an adjunct
-/// ("at Fenway Park, Holt hit"); a conjunction or a third name makes one.
-fn is_list(joins: &[Join]) -> bool {
-    joins.len() >= 2 || joins.contains(&Join::Word)
-}
-
 impl Table {
     /// Gives the names of each list in `text` that nothing types the kind the list's
     /// typed names agree on. `named` is every name's (end, start, entry), in text order.
@@ -76,19 +71,22 @@ impl Table {
         let mut from = 0;
         while from < named.len() {
             let mut to = from + 1;
-            let mut joins = Vec::new();
+            // (two names and a comma are no list: the second name is in apposition,
+            // "Stephenville, Texas", or opens the clause after an adjunct, "at Fenway
+            // Park, Holt hit"; a conjunction or a third name makes one)
+            let mut list = false;
             while to < named.len()
                 && named[to].1 >= named[to - 1].0
                 && !possessor(text, named[to].0)
                 && !modifies_a_name(text, named[to - 1].1)
             {
                 match text.get(named[to - 1].0..named[to].1).and_then(join) {
-                    Some(how) => joins.push(how),
+                    Some(how) => list |= how == Join::Word || to > from + 1,
                     None => break,
                 }
                 to += 1;
             }
-            if is_list(&joins) {
+            if list {
                 self.share_kind(&named[from..to]);
             }
             from = to;

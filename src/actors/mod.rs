@@ -178,15 +178,16 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    /// A one-word name that nothing shows the kind of (no first name, title, "he" or "she",
-    /// no use around it: "Hein wrote", "in Tulsa"). `actor` is its actor, which `finish`
-    /// takes out of the entry.
+    /// A one-word name that nothing shows the kind of (no first name, of either gender
+    /// ("Alex"), no title, "he" or "she", no use around it: "Hein wrote", "in Tulsa").
+    /// `actor` is its actor, which `finish` takes out of the entry.
     fn is_untyped_lone_name(&self, actor: &Actor) -> bool {
         actor.kind == ActorKind::Person
             && self.evidence == Evidence::Default
             && self.named
             && self.words.len() == 1
             && actor.gender.is_none()
+            && !Lexicon::get().is_personal(&self.words[0])
     }
 }
 
@@ -1457,6 +1458,13 @@ mod tests {
         // named once, of no kind shown: kept (it may be a body the reader knows)
         let kinds = reported("Shares of Brightwell fell on Monday.");
         assert_eq!(kinds, [("Brightwell".to_string(), ActorKind::Organization)]);
+    }
+
+    #[test]
+    fn a_lone_given_name_of_either_gender_is_a_person() {
+        // ("Alex" says nothing of gender, but names a person all the same)
+        let kinds = reported("On Monday the bus left without Alex.");
+        assert_eq!(kinds, [("Alex".to_string(), ActorKind::Person)]);
     }
 
     #[test]

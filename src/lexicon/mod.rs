@@ -388,6 +388,14 @@ impl Lexicon {
         self.speech_nouns.contains(word)
     }
 
+    /// Whether a word is listed as a given name, an honorific or a role noun of a person,
+    /// of either gender ("Alex", "Robin", "Kelly", "Mr."). Case-insensitive.
+    pub fn is_personal(&self, word: &str) -> bool {
+        let mut buf = crate::lexicon::ShortName::new();
+        self.gendered
+            .contains_key(lowercase(word, &mut buf).as_ref())
+    }
+
     /// The gender a word shows: a first name ("Kelly"), an honorific ("Mrs."), a role noun
     /// ("spokeswoman"). Case-insensitive.
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
