@@ -22,6 +22,7 @@ use crate::span::Span;
 
 mod clause;
 mod lemmas;
+mod questions;
 mod shapes;
 
 use shapes::*;
@@ -95,6 +96,10 @@ pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
             }
             _ => clause_after(doc, *cue).or_else(|| clause_before(doc, *cue)),
         };
+        let found = found.and_then(|mut r| {
+            r.speaker = questions::subject_of_question(doc, r.speaker)?;
+            Some(r)
+        });
         if let Some(mut r) = found {
             close_relative(doc, &mut r);
             r.unspoken = cue.kind == CueKind::Attitude || doc.unrealised(*cue);
