@@ -130,9 +130,9 @@ fn time_grows_with_the_input_not_faster() {
 
 /// Texts that end where a rule looks one token further: a dateline with nothing after it, a
 /// distance in time, a hearer or a pro-form at the very end (found by the property tests
-/// and the sweep while issue 17's rules were written).
+/// and the sweep while issue 17's rules were written); and a cue as the first word.
 #[test]
-fn rules_reading_ahead_stop_at_the_end_of_the_text() {
+fn rules_reading_ahead_or_back_stop_at_the_ends_of_the_text() {
     let extractor = Extractor::new();
     for text in [
         "U.S.``aA\u{2014}",
@@ -148,6 +148,11 @@ fn rules_reading_ahead_stop_at_the_end_of_the_text() {
         // (found by the fuzzer)
         "\u{201C}We wil\u{FFFD}im:\u{14}\u{FFFD}tex\0\0\0O s\u{201D} \u{2014}",
         "\u{201C}We will win the vote today, she said\u{201D} \u{2014}",
+        // and those reading back from a cue stop at its start: a cue as its first word
+        "saying the plan was dead.",
+        "Saying it was over, she left.",
+        "urging calm",
+        "issued a statement saying no.",
     ] {
         let analysis = extractor.extract(text);
         for q in &analysis.quotes {

@@ -22,6 +22,7 @@ use crate::span::Span;
 
 mod clause;
 mod lemmas;
+mod object_participle;
 mod questions;
 mod shapes;
 

@@ -313,6 +313,12 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     } else if infinitive {
         // ("to discuss" after a noun or a whole predicate is a purpose, with no speaker)
         controller_subject(doc, k)?
+    } else if doc.cue_in_ing(cue.span) {
+        // ("issued a statement saying …": the participle after its verb's object)
+        super::object_participle::speaker_after_object(doc, k)
+            .or_else(|| noun_phrase_before(doc, k))
+            .or_else(|| coordinated_subject(doc, k))
+            .or_else(|| subject_near(doc, k))?
     } else {
         noun_phrase_before(doc, k)
             .or_else(|| coordinated_subject(doc, k))
