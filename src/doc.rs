@@ -105,6 +105,7 @@ impl<'t> Doc<'t> {
                 && base
                 && used_as_noun(text, &seg, span, noun_too)
                 && !after_to(text, &seg, i)
+                && !after_quotation_and_subject(text, &seg, i)
                 || verbal && (gerund || participle) && i > 0 && after_determiner(text, &seg, i)
                 || verbal && participle && i > 0 && {
                     let p = seg.tokens[i - 1].span.text(text);
@@ -531,6 +532,33 @@ fn after_to(text: &str, seg: &Segmented, i: usize) -> bool {
     crate::control::governor(word, i).is_some()
 }
 
+/// "the", "a", "an", with a capital or not.
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "The" | "A" | "An")
+}
+
+/// A closing or opening quotation mark token.
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201D}" | "\u{2019}" | "'" | "''")
+}
+
+/// `"…," the email read`: token `i` follows a short subject with its article ("the email",
+/// "the group's statement") right after a quotation closed with a comma (not a quotation
+/// that runs on into its sentence: "'important to handle' the associate's request").
+fn after_quotation_and_subject(text: &str, seg: &Segmented, i: usize) -> bool {
+    let tok = |k: usize| seg.tokens[k].span.text(text);
+    // (the comma inside the closing mark, or after it)
+    let comma_closes = |d: usize| {
+        d >= 2
+            && (is_quote_mark(tok(d - 1)) && tok(d - 2) == ","
+                || tok(d - 1) == "," && is_quote_mark(tok(d - 2)))
+    };
+    (1..=3)
+        .filter_map(|n| i.checked_sub(n + 1))
+        .find(|&d| is_determiner(tok(d)))
+        .is_some_and(comma_closes)
+}
+
 /// A verb is not capitalised inside a sentence, except in a headline.
 fn capitalised_inside_sentence(seg: &Segmented, span: Span, word: &str) -> bool {
     if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -565,16 +593,22 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
         return true;
     }
     if prev.kind != TokenKind::Word || prev.sentence() != sentence {
-        return false; // a noun starts its sentence: "Talks resumed"
+        // ("…," read the statement: after the quotation, the inverted verb and its subject)
+        return is_quote_mark(prev.span.text(text)) && next.is_some_and(is_determiner);
     }
     // "calls the plan", "told him": an object after it
     let object = next.is_some_and(|n| {
-        matches!(
-            &*ascii_lower(n, &mut Word::new()),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"
-        )
+        is_determiner(n)
+            || matches!(
+                &*ascii_lower(n, &mut Word::new()),
+                "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"
+            )
     });
     if object {
+        return true;
+    }
+    // ("…," the email read.: a quotation, then the subject and the verb ending the sentence)
+    if next.is_none_or(|n| matches!(n, "." | ",")) && after_quotation_and_subject(text, seg, i) {
         return true;
     }
     if used_as_noun(text, seg, span, true) {
