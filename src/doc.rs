@@ -537,11 +537,6 @@ fn is_determiner(w: &str) -> bool {
     matches!(w, "the" | "a" | "an" | "The" | "A" | "An")
 }
 
-/// A closing or opening quotation mark token.
-fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "\"" | "\u{201D}" | "\u{2019}" | "'" | "''")
-}
-
 /// `"…," the email read`: token `i` follows a short subject with its article ("the email",
 /// "the group's statement") right after a quotation closed with a comma (not a quotation
 /// that runs on into its sentence: "'important to handle' the associate's request").
@@ -550,8 +545,8 @@ fn after_quotation_and_subject(text: &str, seg: &Segmented, i: usize) -> bool {
     // (the comma inside the closing mark, or after it)
     let comma_closes = |d: usize| {
         d >= 2
-            && (is_quote_mark(tok(d - 1)) && tok(d - 2) == ","
-                || tok(d - 1) == "," && is_quote_mark(tok(d - 2)))
+            && (crate::phrases::is_quote_mark(tok(d - 1)) && tok(d - 2) == ","
+                || tok(d - 1) == "," && crate::phrases::is_quote_mark(tok(d - 2)))
     };
     (1..=3)
         .filter_map(|n| i.checked_sub(n + 1))
@@ -594,7 +589,8 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     }
     if prev.kind != TokenKind::Word || prev.sentence() != sentence {
         // ("…," read the statement: after the quotation, the inverted verb and its subject)
-        return is_quote_mark(prev.span.text(text)) && next.is_some_and(is_determiner);
+        return crate::phrases::is_quote_mark(prev.span.text(text))
+            && next.is_some_and(is_determiner);
     }
     // "calls the plan", "told him": an object after it
     let object = next.is_some_and(|n| {
