@@ -13,7 +13,7 @@ use super::{Evidence, Table};
 /// article before the second name after a conjunction ("Luzon and the Visayas"; after a
 /// comma alone, as in ", the Maya perfected", an article opens a new phrase).
 fn join(between: &str) -> Option<Join> {
-    if between.len() > 12 || between.contains('\n') {
+    if between.contains('\n') {
         return None;
     }
     let comma = between.contains(',');
@@ -29,6 +29,9 @@ fn join(between: &str) -> Option<Join> {
     let how = if word { Join::Word } else { Join::Comma };
     (next.is_none() && (comma || word)).then_some(how)
 }
+
+/// The most bytes between two names in a list (", and the ").
+const MAX_JOIN: usize = 12;
 
 /// How two neighbours in a list are joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,15 +78,17 @@ impl Table {
             // "Stephenville, Texas", or opens the clause after an adjunct, "at Fenway
             // Park, Holt hit"; a conjunction or a third name makes one)
             let mut list = false;
-            while to < named.len()
-                && named[to].1 >= named[to - 1].0
-                && !possessor(text, named[to].0)
-                && !modifies_a_name(text, named[to - 1].1)
+            // (what costs least first: the gap between the names, then the words around)
+            while let Some(how) = named
+                .get(to)
+                .filter(|next| (named[to - 1].0..=named[to - 1].0 + MAX_JOIN).contains(&next.1))
+                .and_then(|next| text.get(named[to - 1].0..next.1))
+                .and_then(join)
+                .filter(|_| {
+                    !possessor(text, named[to].0) && !modifies_a_name(text, named[to - 1].1)
+                })
             {
-                match text.get(named[to - 1].0..named[to].1).and_then(join) {
-                    Some(how) => list |= how == Join::Word || to > from + 1,
-                    None => break,
-                }
+                list |= how == Join::Word || to > from + 1;
                 to += 1;
             }
             if list {
