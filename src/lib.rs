@@ -67,6 +67,7 @@ pub mod doc;
 pub mod html;
 pub mod jsonl;
 pub mod keyed;
+pub mod kind;
 pub mod lexicon;
 pub mod marks;
 pub mod names;

@@ -18,27 +18,7 @@ use crate::names::NameMention;
 use crate::segment::without_possessive;
 use crate::span::Span;
 
-/// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActorKind {
-    /// A person.
-    Person,
-    /// An organisation: a government body, a company, a newspaper, a group of people.
-    Organization,
-    /// A place: a country, city or region.
-    Place,
-}
-
-impl ActorKind {
-    /// The name used in the JSON: `person`, `organization` or `place`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::Organization => "organization",
-            ActorKind::Place => "place",
-        }
-    }
-}
+pub use crate::kind::ActorKind;
 
 /// How an actor is mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

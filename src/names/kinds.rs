@@ -1,8 +1,8 @@
 //! What kind a name is, from how the text uses it: a citation, a place before or after it, a
 //! namesake of a place, a score beside it.
 
-use crate::actors::ActorKind;
 use crate::doc::Doc;
+use crate::kind::ActorKind;
 use crate::lexicon::{ascii_lower, lowercase, Known, Lexicon, ShortName, Word};
 
 use super::words::*;

@@ -13,23 +13,39 @@
 //! ("Article 51"), an all-capitals dateline (`UNITED NATIONS (Dunya News) –`), weekdays and
 //! months, and adjectives of nationality ("Afghan team").
 //!
-//! This module reads the runs and splits them (`find`, `run_part`); `bounds` says where a
+//! This module finds the runs and reads each in stages (`find`, `run_part`): `opening` drops
+//! what opens a run and is no name, `no_names` sets aside runs that are none, `things` the
+//! names of things, `heads` says what kind a run's words give it and splits "X of Y",
+//! `pieces` cuts a run into listed names, titles and plain words and pushes the people,
+//! `bodies` pushes an organisation or place with the names inside it. `bounds` says where a
 //! name starts and ends, `kinds` what kind a name is from how the text uses it, `words` what
 //! shape its words have.
 
-use crate::actors::ActorKind;
 use crate::doc::Doc;
-use crate::lexicon::{lowercase, Known, Lexicon, Map, Set, ShortName};
+use crate::kind::ActorKind;
+use crate::lexicon::{lowercase, Known, Lexicon, Map, Set};
 use crate::phrases::{is_month, is_weekday_or_time};
 use crate::segment::without_possessive;
 use crate::span::Span;
 
+mod bodies;
 mod bounds;
+mod heads;
 mod kinds;
+mod no_names;
+mod opening;
+mod pieces;
+mod things;
 mod words;
 
+use bodies::{push_body, Body};
 use bounds::*;
+use heads::{back_reference, first_of, of_head, person_of_body, suffix_kind};
 use kinds::*;
+use no_names::is_no_name;
+use opening::trim_opening;
+use pieces::{cut, join_place_as_surname, push_pieces};
+use things::{owner_of_thing, thing};
 use words::*;
 
 /// One name in the text.
@@ -245,8 +261,31 @@ struct Seen<'a> {
     in_names: Set<&'a str>,
 }
 
+/// A run of name words `start..end` being read, with what every stage of [`run_part`] reads
+/// beside it.
+#[derive(Clone, Copy)]
+struct Part<'a> {
+    /// The document.
+    doc: &'a Doc<'a>,
+    /// Its word lists.
+    lex: &'a Lexicon,
+    /// What the whole text shows of its names.
+    seen: &'a Seen<'a>,
+    /// The run's first token (past what opens it, once trimmed).
+    start: usize,
+    /// The token after the run.
+    end: usize,
+}
+
 /// One run, or its first part: returns where the rest starts when it split off a person
 /// (`Claudia Mo` of `Claudia Mo of the Civic Party`) and the rest is still to be read.
+///
+/// The stages, in order: what opens the run and is no part of a name is dropped
+/// ([`trim_opening`]); then the first stage that reads the whole run ends it: a thing named
+/// for its owner, a run that is no name, a listed name, names joined by "and", a thing, a
+/// common noun standing for a name before; then "X of Y" may split off a person; what is
+/// left is one organisation or place with the names inside it, if its words give it that
+/// kind, else pieces (people, titles, listed names).
 fn run_part(
     doc: &Doc,
     lex: &Lexicon,
@@ -255,517 +294,79 @@ fn run_part(
     end: usize,
     out: &mut Vec<NameMention>,
 ) -> Option<usize> {
-    let mut start = start;
-    let at_start = starts_sentence(doc, start);
-    // "The Pentagon", "But Zarif": an article or a sentence's first function word is no part
-    // of the name; nor is a function word or interjection capitalised anywhere ("Do you",
-    // "Oh Dad", "Following his discharge"), unless written in capitals ("US", "WHO").
-    while start < end
-        && (matches!(doc.tok(start), "The" | "A" | "An")
-            || at_start && lex.is_sentence_starter(doc.tok(start))
-            || lex.is_function_word(doc.tok(start)) && !is_acronym(doc.tok(start)))
-    {
-        start += 1;
-    }
-    // "Considering Socotra is …", "Using Basil …": a participle or gerund opening the
-    // sentence before a name is no part of it (but "Irving Berlin", "Reading Borough": a
-    // first name or a listed place is)
-    if at_start && end - start > 1 && is_opening_participle(doc.tok(start)) {
-        let w = doc.tok(start);
-        if lex.gender_of(w).is_none() && lex.known(w).is_none() && !seen.inside.contains(w) {
-            start += 1;
-        }
-    }
-    // "Commanders of the Korean People's Army", "Members of the Sea Org", "One of Norton's
-    // proclamations": a plural noun or a number opening the sentence, capitalised nowhere
-    // else, is no part of the name after "of".
-    if at_start && end - start > 2 && doc.tok(start + 1) == "of" {
-        let w = doc.tok(start);
-        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
-        let number = matches!(
-            w,
-            "One" | "Two" | "Three" | "Four" | "Five" | "Six" | "Seven" | "Eight" | "Nine" | "Ten"
-        );
-        if (plural || number) && !seen.inside.contains(w) && lex.known(w).is_none() {
-            start += 2;
-            if start < end && doc.tok(start) == "the" {
-                start += 1;
-            }
-        }
-    }
-    if start >= end {
-        return None;
-    }
-    // The kind a word gives a name: an organisation word ("Ministry"), a place word ("Hall").
-    let word_kind = |k: usize| {
-        let mut buf = crate::lexicon::ShortName::new();
-        let w = lowercase(doc.tok(k), &mut buf);
-        let w = without_possessive(&w);
-        if lex.is_organisation_word(w) {
-            Some(ActorKind::Organization)
-        } else if lex.is_place_word(w) {
-            Some(ActorKind::Place)
-        } else {
-            None
-        }
-    };
-    // "the Warhol Polaroids", "a Warhol Factory": a person's surname naming a thing of
-    // theirs is a mention of the person; a thing of no kind is no actor.
-    // (not a listed name, "North Carolina"; not a family name before a given name,
-    // "Leung Kwok-hung")
-    let acronym_first = is_acronym(doc.tok(start)) && lex.known(doc.tok(start)).is_none();
-    if end - start >= 2
-        && (seen.surnames.contains(doc.tok(start)) || acronym_first)
-        && lex.gender_of(doc.tok(start + 1)).is_none()
-        && !seen
-            .surnames
-            .contains(without_possessive(doc.tok(start + 1)))
-        && !doc.tok(start + 1).contains('-')
-        && lex.known(&joined(doc, start, end)).is_none()
-    {
-        let span = name_span(doc, start, start + 1);
-        out.push(NameMention {
-            span,
-            titles: None,
-            described: span,
-            known: None,
-            kind: Some(if acronym_first {
-                ActorKind::Organization
-            } else {
-                ActorKind::Person
-            }),
-            hinted: false,
-            back: false,
-        });
-        let kinded =
-            (start + 1..end).any(|k| word_kind(k).is_some() || lex.known(doc.tok(k)).is_some());
-        if !kinded {
-            return None;
-        }
-    }
-    // `UNITED NATIONS (Dunya News) –`: a dateline in capitals opening a paragraph.
-    let shouted = (start..end).all(|k| {
-        let w = doc.tok(k);
-        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+    let part = &trim_opening(Part {
+        doc,
+        lex,
+        seen,
+        start,
+        end,
     });
-    if shouted && (end - start > 1 || doc.tok(start).len() > 6) {
-        let para = doc.seg.paragraph_at(doc.token(start).span.start);
-        let opens =
-            para.is_some_and(|p| doc.seg.paragraphs[p].start == doc.token(start).span.start);
-        if opens || lex.known(&joined(doc, start, end)).is_none() {
-            return None;
-        }
+    if part.start >= end {
+        return None;
     }
-    // "Article 51", "Model 3": a word numbered is a thing (not an author and a year).
-    if end < doc.seg.tokens.len()
-        && !cited(doc, start, end)
-        && doc
-            .tok(end)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit())
-        && adjacent(doc, end - 1, end)
-        && lex.known(&joined(doc, start, end)).is_none()
+    if owner_of_thing(part, out)
+        || is_no_name(part)
+        || listed_run(part, out)
+        || split_at_and(part, out)
+        || thing(part, out)
+        || back_reference(part, out)
     {
         return None;
     }
-    // "Vitamin C", "a grade of F", "500 BC", "AD 70": a lone letter, or a mark of era, is
-    // no name
-    if end - start == 1 && (is_letter(doc.tok(start)) || is_era(doc.tok(start))) {
-        return None;
+    let of = first_of(part);
+    if let Some(of) = of.filter(|&of| person_of_body(part, of)) {
+        run(doc, lex, seen, part.start, of.of, out);
+        return Some(of.object);
     }
-    // A single word that starts a sentence and is capitalised nowhere else, unless known
-    // or cited ("(Moretti, 2013)").
-    if end - start == 1 && starts_sentence(doc, start) && !cited(doc, start, end) {
-        let w = doc.tok(start);
-        let known = lex.known(w).is_some() || lex.gender_of(without_possessive(w)).is_some();
-        if !known && !is_acronym(w) && !seen.inside.contains(without_possessive(w)) {
-            return None;
-        }
-    }
-    // The whole run as one listed name ("United Nations Security Council", "New York Times").
-    if let Some(known) = lex.known(&joined(doc, start, end)) {
-        // ("US State Department": the country it belongs to is named too)
-        if matches!(known.1, Known::Organization | Known::Media) && end - start > 1 {
-            if let Some(kn) = lex.known(doc.tok(start)).filter(|k| k.1 == Known::Country) {
-                push_known(doc, start, start + 1, kn, out);
-            }
-        }
-        push_known(doc, start, end, known, out);
-        return None;
-    }
-    // "and" joins two names ("Trump and Zarif"); an organisation named with it ("Department
-    // of Health and Human Services") keeps its head in the first part.
-    if let Some(and) = (start + 1..end - 1).find(|&k| doc.tok(k) == "and") {
-        // (each "and" in turn, in a loop: a run of thousands of names joined by "and" must
-        // not recurse that deep)
-        let mut from = start;
-        for k in and..end - 1 {
-            if doc.tok(k) == "and" {
-                run(doc, lex, seen, from, k, out);
-                from = k + 1;
-            }
-        }
-        run(doc, lex, seen, from, end, out);
-        return None;
-    }
-    // "World Cup", "Affordable Care Act", "Islam": events, works, laws, religions and
-    // holidays are no actors (the places and bodies inside them still are: "FIRST Global
-    // Challenge" keeps FIRST)
-    let mut buf = crate::lexicon::ShortName::new();
-    let head = lowercase(doc.tok(end - 1), &mut buf);
-    let head = without_possessive(&head);
-    // ("the Budweiser Man of the Match award": a thing named before its noun)
-    let thing_follows = end < doc.seg.tokens.len()
-        && adjacent(doc, end - 1, end)
-        && lex.is_thing_head(doc.tok(end));
-    // ("Cyclone Phailin", "Space Shuttle Atlantis": a class word opens a thing's name, and
-    // what follows it is the thing's own name, not a place or a body: "Project London";
-    // not "Rehabilitation Project Force")
-    let opener = (start..end - 1)
-        .find(|&k| {
-            lex.is_thing_opener(&lowercase(
-                doc.tok(k),
-                &mut crate::lexicon::ShortName::new(),
-            ))
-        })
-        .filter(|&k| (k + 1..end).all(|j| word_kind(j).is_none()));
-    let thing_opened = opener.is_some();
-    if lex.is_thing_head(head) && end - start > 1
-        || end - start == 1 && lex.is_thing(head)
-        || thing_follows
-        || thing_opened
-    {
-        namesake(doc, lex, start, end, out);
-        for k in start..opener.unwrap_or(end) {
-            if let Some(kn) = lex.known(doc.tok(k)) {
-                push_known(doc, k, k + 1, kn, out);
-            }
-        }
-        return None;
-    }
-    // "University" or "Court" alone: a common noun written with a capital, which can only
-    // refer back to a name ("the Court" for "the Supreme Court")
-    if end - start == 1 && word_kind(start).is_some() {
-        let span = name_span(doc, start, end);
-        out.push(NameMention {
-            span,
-            titles: None,
-            described: span,
-            known: None,
-            kind: word_kind(start),
-            hinted: false,
-            back: true,
-        });
-        return None;
-    }
-    // "X of Y": the head is X ("Municipality of Livorno", "Bank of America"), and Y, a
-    // place, a name of its own; "Claudia Mo of the Civic Party": a person of an organisation.
-    // (`of`: the first "of" inside the run; `object`: where Y starts, after "of the")
-    let of = (start + 1..end - 1).find(|&k| doc.tok(k) == "of");
-    let object = of.map(|of| {
-        if doc.tok(of + 1) == "the" {
-            of + 2
-        } else {
-            of + 1
-        }
-    });
-    if let (Some(of), Some(object)) = (of, object) {
-        if object < end {
-            // ("Lee Cheuk-yan of the Labour Party": two or more words with no organisation or
-            // place word before "of", an organisation after it)
-            // ("Marlow Chamber of Commerce" is one body: the part after "of" must be an
-            // organisation's name, an acronym or a listed body)
-            let body_after = word_kind(end - 1) == Some(ActorKind::Organization)
-                || end == object + 1 && is_acronym(doc.tok(object))
-                || lex
-                    .known(&joined(doc, object, end))
-                    .is_some_and(|k| matches!(k.1, Known::Organization | Known::Media));
-            let person = of - start >= 2
-                && (lex.gender_of(doc.tok(start)).is_some()
-                    || body_after
-                        && (start..of).all(|k| {
-                            word_kind(k).is_none()
-                                && !lex.is_title(&lowercase(
-                                    doc.tok(k),
-                                    &mut crate::lexicon::ShortName::new(),
-                                ))
-                        }));
-            if person {
-                run(doc, lex, seen, start, of, out);
-                return Some(object);
-            }
-        }
-    }
-    let of_head = (start + 1..end - 1)
-        .find(|&k| matches!(doc.tok(k), "of" | "for"))
-        .and_then(|of| word_kind(of - 1));
-    // ("Irving Independent School District", "Marlow General Hospital": an organisation
-    // word inside the name makes it the organisation's, whatever its last word)
-    let inner_org = (start..end - 1).any(|k| word_kind(k) == Some(ActorKind::Organization));
-    // ("Group F", "Sea Org": an organisation word with a word of no kind after it, too;
-    // "Scientology": a one-word name of a creed or a discipline, never a place)
-    let creed = end == start + 1 && doc.tok(start).ends_with("ology");
-    let suffix_kind = of_head.or_else(|| match word_kind(end - 1) {
-        Some(ActorKind::Place) | None if inner_org || creed => Some(ActorKind::Organization),
-        kind => kind,
-    });
-    // Pieces: gazetteer names (longest first), titles, and plain words.
-    let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
-    let mut k = start;
-    while k < end {
-        let longest = (k + 1..=(k + lex.known_words()).min(end))
-            .rev()
-            .find_map(|e| lex.known(&joined(doc, k, e)).map(|kn| (e, kn)));
-        if let Some((e, kn)) = longest {
-            pieces.push((k, e, Piece::Known(kn)));
-            k = e;
-        } else if k + 1 < end
-            && matches!(doc.tok(k), "of" | "for")
-            && pieces.last().is_some_and(|p| p.2 == Piece::Title)
-        {
-            // "Secretary of State John Kerry": the office runs through its object
-            pieces.push((k, k + 2, Piece::Title));
-            k += 2;
-        } else if (lex.is_title(without_possessive(&lowercase(
-            doc.tok(k),
-            &mut ShortName::new(),
-        ))) || k + 1 < end
-            && seen.roles.contains(doc.tok(k))
-            && (seen.surnames.contains(without_possessive(doc.tok(k + 1)))
-                || lex.gender_of(doc.tok(k + 1)).is_some()))
-            && suffix_kind.is_none()
-        {
-            pieces.push((k, k + 1, Piece::Title));
-            k += 1;
-        } else {
-            match pieces.last_mut() {
-                Some((_, e, Piece::Plain)) if *e == k => *e = k + 1,
-                _ => pieces.push((k, k + 1, Piece::Plain)),
-            }
-            k += 1;
-        }
-    }
-    // "Valeska Paris", "Michael Jordan": a one-word place name after the one plain word
-    // that opens the run is a surname (a city after a word that is no name, a country or
-    // region after a first name).
-    if suffix_kind.is_none() {
-        if let [(a, _, Piece::Plain), (_, e, Piece::Known((_, kind))), ..] = pieces[..] {
-            let one_word = |x: usize, y: usize| y == x + 1;
-            let surname = one_word(a, pieces[0].1)
-                && one_word(pieces[1].0, e)
-                && a == start
-                && !is_compass(doc.tok(a))
-                && match kind {
-                    // (not "Old Athens", "Greater Phoenix" when the text named the city
-                    // alone before the word opened a name)
-                    Known::City | Known::Capital => {
-                        let opened = seen.opens.get(doc.tok(a)).copied().unwrap_or(a);
-                        seen.alone
-                            .get(without_possessive(doc.tok(pieces[1].0)))
-                            .is_none_or(|&at| at > opened)
-                    }
-                    Known::Country | Known::Region => lex.gender_of(doc.tok(a)).is_some(),
-                    _ => false,
-                };
-            if surname {
-                pieces.splice(0..2, [(a, e, Piece::Plain)]);
-            }
-        }
-    }
-    if let Some(kind) = suffix_kind {
-        // One organisation or place, the gazetteer names inside it mentions of their own.
-        let from = pieces
-            .iter()
-            .position(|p| p.2 != Piece::Title)
-            .map_or(start, |p| pieces[p].0);
-        for &(a, b, p) in &pieces {
-            if let Piece::Known(kn) = p {
-                // (a listed name ending the run is the run's own head, not a mention apart,
-                // unless the head comes first: "University of Texas")
-                // (nor is a listed body of generic name inside a longer one: "Supreme
-                // Court" in "Italian Supreme Court of Cassation" is that court, not another)
-                let generic = matches!(kn.1, Known::Organization)
-                    && b > a + 1
-                    && lex.is_organisation_word(&lowercase(
-                        doc.tok(b - 1),
-                        &mut crate::lexicon::ShortName::new(),
-                    ));
-                if a >= from && (b < end || of_head.is_some()) && !generic {
-                    push_known(doc, a, b, kn, out);
-                }
-            }
-        }
-        // "Municipality of Livorno", "University of Southern Indiana": a body named for a
-        // place names the place (not "Church of Scientology": a church is of a faith)
-        if let (Some(of), Some(object)) = (of, object) {
-            let governs = matches!(
-                &*lowercase(doc.tok(of - 1), &mut crate::lexicon::ShortName::new()),
-                "municipality"
-                    | "government"
-                    | "city"
-                    | "county"
-                    | "province"
-                    | "state"
-                    | "region"
-                    | "district"
-                    | "people"
-                    | "mayor"
-                    | "governor"
-            );
-            if governs
-                && object < end
-                && !pieces
-                    .iter()
-                    .any(|p| p.0 >= object && matches!(p.2, Piece::Known(_)))
-            {
-                let span = name_span(doc, object, end);
-                out.push(NameMention {
-                    span,
-                    titles: None,
-                    described: span,
-                    known: None,
-                    kind: Some(ActorKind::Place),
-                    hinted: false,
-                    back: false,
-                });
-            }
-        }
-        namesake(doc, lex, from, end, out);
-        // "the Irving Police Department" after "Irving, Texas": a place named before that
-        // opens the body's name is mentioned again
-        if let Some(&(a, b, Piece::Plain)) = pieces.first() {
-            if b > a && end - a > 1 && word_kind(a).is_none() {
-                let span = name_span(doc, a, a + 1);
-                out.push(NameMention {
-                    span,
-                    titles: None,
-                    described: span,
-                    known: None,
-                    kind: None,
-                    hinted: false,
-                    back: true,
-                });
-            }
-        }
-        // "The United Kingdom Home Office" is the Home Office
-        let head = pieces
-            .last()
-            .and_then(|p| match p.2 {
-                Piece::Known(kn) if p.1 == end && of_head.is_none() => Some(kn),
-                _ => None,
-            })
-            .filter(|kn| matches!(kn.1, Known::Organization | Known::Media));
-        out.push(NameMention {
-            span: name_span(doc, from, end),
-            titles: None,
-            described: name_span(doc, from, end),
-            known: head,
-            kind: Some(kind),
-            hinted: false,
-            back: false,
-        });
-        return None;
-    }
-    let mut title_from: Option<usize> = None;
-    for (j, &(a, b, p)) in pieces.iter().enumerate() {
-        match p {
-            Piece::Known(kn) => {
-                push_known(doc, a, b, kn, out);
-                title_from = None;
-            }
-            Piece::Title => {
-                title_from.get_or_insert(a);
-            }
-            Piece::Plain => {
-                // A plain word before a title describes ("Iranian Foreign Minister").
-                if pieces.get(j + 1).is_some_and(|q| q.2 == Piece::Title) {
-                    continue;
-                }
-                let (a, b) = trim_particles(doc, a, b);
-                // ("East L.A.", "northern Syria": a point of the compass before a listed
-                // place says which part of it; the place is mentioned)
-                let compass_before_place = b == a + 1
-                    && is_compass(doc.tok(a))
-                    && pieces
-                        .get(j + 1)
-                        .is_some_and(|q| matches!(q.2, Piece::Known(_)));
-                // ("Modric" after "Luka Modric", "(Milekic 2010)": a surname or an author
-                // ending as "Islamic" does is still a name)
-                // ("Hegelian philosophy", "African American voters", "North American":
-                // words of origin and the compass before a lower-case noun, or alone)
-                let adjective = b == a + 1
-                    && is_adjective_of_nationality(lex, doc.tok(a))
-                    && !seen.surnames.contains(without_possessive(doc.tok(a)))
-                    && !cited(doc, a, b)
-                    || b > a
-                        // (first what costs nothing: a lower-case word after the piece, a
-                        // word with the ending of one of origin; then the lexicon)
-                        && (b >= doc.seg.tokens.len()
-                            || !doc.is_word(b)
-                            || doc.tok(b).starts_with(char::is_lowercase))
-                        // (one word: the nationality test above has been made)
-                        && (b > a + 1 || has_origin_ending(doc.tok(a)) || doc.tok(a).contains('-'))
-                        // (a compass word only before another: the last is one of origin)
-                        && (a..b).all(|k| {
-                            is_adjective_of_origin(lex, doc.tok(k))
-                                || is_compass(doc.tok(k)) && k + 1 < b
-                        })
-                        && !(a..b).any(|k| {
-                            let w = without_possessive(doc.tok(k));
-                            seen.surnames.contains(w) || seen.in_names.contains(w)
-                        })
-                        && !cited(doc, a, b);
-                if a >= b || adjective || compass_before_place {
-                    continue;
-                }
-                let titles = title_from
-                    .map(|t| Span::new(doc.token(t).span.start, doc.token(a - 1).span.end));
-                let used = (b == end && a == start)
-                    .then(|| used_as(doc, lex, start, end))
-                    .flatten();
-                let mut hinted = false;
-                let kind =
-                    if title_from.is_some() || lex.gender_of(doc.tok(a)).is_some() && b > a + 1 {
-                        Some(ActorKind::Person)
-                    } else if b == a + 1 && is_acronym(doc.tok(a)) {
-                        Some(ActorKind::Organization)
-                    } else if b == end && place_follows(doc, lex, end)
-                        || b > a + 1 && opens_a_place(doc.tok(a))
-                    {
-                        Some(ActorKind::Place)
-                    } else {
-                        // ("Chinatown", "Bartlesville": a settlement by the form of its name)
-                        let w = without_possessive(doc.tok(a));
-                        let settlement =
-                            (b == a + 1 && is_settlement_name(w)).then_some(ActorKind::Place);
-                        let kind = used.or(settlement);
-                        hinted = kind.is_some();
-                        kind
-                    };
-                let span = name_span(doc, a, b);
-                out.push(NameMention {
-                    span,
-                    titles,
-                    described: Span::new(doc.token(start).span.start, span.end),
-                    known: None,
-                    kind,
-                    hinted,
-                    back: false,
-                });
-                title_from = None;
-            }
+    let of_head = of_head(part);
+    let kind = suffix_kind(part, of_head);
+    let mut pieces = cut(part, kind);
+    match kind {
+        Some(kind) => push_body(part, &Body { kind, of, of_head }, &pieces, out),
+        None => {
+            join_place_as_surname(part, &mut pieces);
+            push_pieces(part, &pieces, out);
         }
     }
     None
 }
 
-/// What a stretch of a run is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Piece {
-    Known((usize, Known)),
-    Title,
-    Plain,
+/// The whole run as one listed name ("United Nations Security Council", "New York Times"),
+/// pushed; a listed body's country is named too ("US State Department"). Returns whether
+/// the run is listed.
+fn listed_run(part: &Part, out: &mut Vec<NameMention>) -> bool {
+    let (doc, lex, start, end) = (part.doc, part.lex, part.start, part.end);
+    let Some(known) = lex.known(&joined(doc, start, end)) else {
+        return false;
+    };
+    if matches!(known.1, Known::Organization | Known::Media) && end - start > 1 {
+        if let Some(kn) = lex.known(doc.tok(start)).filter(|k| k.1 == Known::Country) {
+            push_known(doc, start, start + 1, kn, out);
+        }
+    }
+    push_known(doc, start, end, known, out);
+    true
+}
+
+/// "Trump and Zarif": "and" joins two names, each part read as a run of its own; an
+/// organisation named with it ("Department of Health and Human Services") keeps its head
+/// in the first part. Returns whether the run has an "and" inside.
+fn split_at_and(part: &Part, out: &mut Vec<NameMention>) -> bool {
+    let (doc, start, end) = (part.doc, part.start, part.end);
+    let Some(and) = (start + 1..end - 1).find(|&k| doc.tok(k) == "and") else {
+        return false;
+    };
+    // (each "and" in turn, in a loop: a run of thousands of names joined by "and" must
+    // not recurse that deep)
+    let mut from = start;
+    for k in and..end - 1 {
+        if doc.tok(k) == "and" {
+            run(doc, part.lex, part.seen, from, k, out);
+            from = k + 1;
+        }
+    }
+    run(doc, part.lex, part.seen, from, end, out);
+    true
 }
 
 /// Pushes a gazetteer name `a..b`. A country beside a match score is a team, an
