@@ -448,12 +448,28 @@ impl Table {
                     }))
                 })?
             };
+            // ("the National Aeronautics and Space Administration (NASA)": a listed acronym
+            // after the body's full name, which the list does not hold, is that body)
+            let spelt_out = || {
+                let a = acronym(s)?;
+                self.candidates(&[key_of("A", a.chars())])
+                    .into_iter()
+                    .find(|&i| {
+                        let e = &self.entries[i];
+                        e.named && e.known.is_none() && initials_are(&a, &e.actor.name)
+                    })
+            };
             let found = self
                 .candidates(&[key_known(id)])
                 .into_iter()
                 .find(|&i| self.entries[i].known == Some(id))
                 .or_else(local)
-                .or_else(country_part);
+                .or_else(country_part)
+                .or_else(spelt_out);
+            if let Some(i) = found.filter(|&i| self.entries[i].known.is_none()) {
+                self.entries[i].known = Some(id);
+                self.index_entry(i);
+            }
             let i = found.unwrap_or_else(|| {
                 let canonical = lex.canonical_name(id);
                 let i = self.new_entry(words(canonical), canonical, ActorKind::Place, m.span.start);
@@ -1438,6 +1454,17 @@ mod tests {
         // named once, of no kind shown: kept (it may be a body the reader knows)
         let kinds = reported("Shares of Brightwell fell on Monday.");
         assert_eq!(kinds, [("Brightwell".to_string(), ActorKind::Organization)]);
+    }
+
+    #[test]
+    fn a_listed_acronym_after_the_bodys_full_name_is_that_body() {
+        assert_eq!(
+            names_of(
+                "The probe was built by the National Aeronautics and Space Administration \
+                 (NASA). NASA said it works."
+            ),
+            ["National Aeronautics and Space Administration"; 3]
+        );
     }
 
     #[test]

@@ -356,6 +356,9 @@ fn split_at_and(part: &Part, out: &mut Vec<NameMention>) -> bool {
     let Some(and) = (start + 1..end - 1).find(|&k| doc.tok(k) == "and") else {
         return false;
     };
+    if is_one_body_with_and(part, and) {
+        return false;
+    }
     // (each "and" in turn, in a loop: a run of thousands of names joined by "and" must
     // not recurse that deep)
     let mut from = start;
@@ -367,6 +370,25 @@ fn split_at_and(part: &Part, out: &mut Vec<NameMention>) -> bool {
     }
     run(doc, part.lex, part.seen, from, end, out);
     true
+}
+
+/// "National Aeronautics and Space Administration", "Ways and Means Committee", "Food and
+/// Agriculture Organization": one "and", an organisation word ending the run and none, nor
+/// a listed name, a first name or an acronym, before the "and": one body, whose name joins
+/// two fields. Not a list ("Caraibes and Latin Club" after a comma), nor a person of a body
+/// ("NWSC and James To of the Democratic Party").
+fn is_one_body_with_and(part: &Part, and: usize) -> bool {
+    let (doc, lex, start, end) = (part.doc, part.lex, part.start, part.end);
+    heads::word_kind(doc, lex, end - 1) == Some(ActorKind::Organization)
+        && !(start > 0 && doc.tok(start - 1) == ",")
+        && !(and + 1..end).any(|k| matches!(doc.tok(k), "and" | "of"))
+        && (start..and).all(|k| {
+            let w = doc.tok(k);
+            heads::word_kind(doc, lex, k).is_none()
+                && lex.known(w).is_none()
+                && lex.gender_of(w).is_none()
+                && !is_acronym(w)
+        })
 }
 
 /// Pushes a gazetteer name `a..b`. A country beside a match score is a team, an
@@ -444,6 +466,27 @@ mod tests {
             .map(|m| m.span.text(text))
             .collect();
         assert_eq!(back, ["Irving"]);
+    }
+
+    #[test]
+    fn a_body_whose_name_joins_two_fields_with_and_is_one_name() {
+        assert_eq!(
+            names("It went to the Ways and Means Committee and the Marrow Food and Water Agency."),
+            ["Ways and Means Committee", "Marrow Food and Water Agency"]
+        );
+        // but "and" still joins two names: a list, a person of a body, a named body first
+        assert_eq!(
+            names("They met Ilse Brandt and Tomas Rehn of the Green Party on Monday."),
+            ["Ilse Brandt", "Tomas Rehn", "Green Party"]
+        );
+        assert_eq!(
+            names("The clubs are Pellwick House, Caraibes and Latin Club."),
+            ["Pellwick House", "Caraibes", "Latin Club"]
+        );
+        assert_eq!(
+            names("She trained at the British Library and Columbia University."),
+            ["British Library", "Columbia University"]
+        );
     }
 
     #[test]
