@@ -1468,6 +1468,18 @@ mod tests {
     }
 
     #[test]
+    fn a_point_of_the_compass_named_alone_is_a_place() {
+        let kinds = reported("Storms crossed the North on Monday and reached the Southwest.");
+        assert_eq!(
+            kinds,
+            [
+                ("North".to_string(), ActorKind::Place),
+                ("Southwest".to_string(), ActorKind::Place)
+            ]
+        );
+    }
+
+    #[test]
     fn a_lone_given_name_of_either_gender_is_a_person() {
         // ("Alex" says nothing of gender, but names a person all the same)
         let kinds = reported("On Monday the bus left without Alex.");

@@ -211,7 +211,8 @@ fn is_adjective(doc: &Doc, lex: &Lexicon, seen: &Seen, a: usize, b: usize) -> bo
 /// around it: a person after a title (`titled`) or with a first name and more; an
 /// organisation, an acronym alone; a place before a place word ("Kerman province") or
 /// opened by one ("Lake Erie"); else what the words around the whole run say it names
-/// ([`used_as`]), or a settlement by the form of its name ("Chinatown", "Bartlesville").
+/// ([`used_as`]), or a settlement by the form of its name ("Chinatown", "Bartlesville"), or
+/// a point of the compass alone ("the North").
 fn plain_kind(part: &Part, a: usize, b: usize, titled: bool) -> (Option<ActorKind>, bool) {
     let (doc, lex, start, end) = (part.doc, part.lex, part.start, part.end);
     if titled || lex.gender_of(doc.tok(a)).is_some() && b > a + 1 {
@@ -225,7 +226,13 @@ fn plain_kind(part: &Part, a: usize, b: usize, titled: bool) -> (Option<ActorKin
             .then(|| used_as(doc, lex, start, end))
             .flatten();
         let w = without_possessive(doc.tok(a));
-        let settlement = (b == a + 1 && is_settlement_name(w)).then_some(ActorKind::Place);
+        // (and a point of the compass named alone: "the North", "across the Southwest";
+        // not the surname of someone named in full, "Douglass North")
+        let compass = (is_compass(w)
+            || matches!(w, "Northeast" | "Northwest" | "Southeast" | "Southwest"))
+            && !part.seen.surnames.contains(w);
+        let settlement =
+            (b == a + 1 && (is_settlement_name(w) || compass)).then_some(ActorKind::Place);
         let kind = used.or(settlement);
         (kind, kind.is_some())
     }
