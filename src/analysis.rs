@@ -190,9 +190,12 @@ impl Extractor {
                 .min_by_key(|r| r.content.len());
             if let Some(r) = inner {
                 // only a clause whose cue stands between the quotation's own cue (if any,
-                // before it) and the quotation: the innermost report
-                let inner_cue =
-                    r.cue.start < q.span.start && q.cue.is_none_or(|c| c.start < r.cue.start);
+                // before it) and the quotation: the innermost report; or a clause whose cue
+                // follows it, for a quotation with no cue of its own ("The vote signals "the
+                // end" for the union, said Geert Wilders, …")
+                let inner_cue = r.cue.start < q.span.start
+                    && q.cue.is_none_or(|c| c.start < r.cue.start)
+                    || q.cue.is_none() && r.cue.start >= q.span.end;
                 // ("She said she recalls … "…"": a pronoun repeating the outer speaker keeps
                 // the outer attribution)
                 let pronoun = crate::actors::is_pronoun(r.speaker.text(text));
