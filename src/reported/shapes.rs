@@ -23,18 +23,27 @@ pub(super) fn parenthetical(doc: &Doc, cue: Cue) -> bool {
 }
 
 /// The speaker of a participle's sentence (`"…," Ruiz said, adding that …`): the phrase
-/// before the nearest reporting verb before it, else the sentence's subject.
+/// before the nearest reporting verb before it, or after it when the verb is inverted
+/// (`"…," said Ruiz, adding …`), else the sentence's subject. (Not the object after a verb
+/// in its place: in "Trump continued to question Cruz's temperament, saying …" Trump
+/// speaks.)
 pub(super) fn main_speaker(doc: &Doc, participle: usize) -> Option<Span> {
     let sentence = doc.token(participle).sentence();
     let first = doc.seg.sentences[sentence].first_token;
-    (first..participle)
-        .rev()
-        .filter(|&j| doc.cue_at_token(j).is_some_and(|c| c.kind == CueKind::Verb))
+    let verbs = || {
+        (first..participle)
+            .rev()
+            .filter(|&j| doc.cue_at_token(j).is_some_and(|c| c.kind == CueKind::Verb))
+    };
+    let after = |j: usize| relaxed_noun_phrase_after(doc, doc.cue_at_token(j)?, participle);
+    verbs()
         .find_map(|j| {
-            noun_phrase_before(doc, j)
-                .or_else(|| relaxed_noun_phrase_after(doc, doc.cue_at_token(j)?, participle))
+            let inverted = j > first && (doc.tok(j - 1) == "," || is_quote_mark(doc.tok(j - 1)));
+            noun_phrase_before(doc, j).or_else(|| inverted.then(|| after(j)).flatten())
         })
         .or_else(|| sentence_subject(doc, sentence).filter(|s| !doc.inside_quote(s.start)))
+        // (the phrase after a verb, in the last resort)
+        .or_else(|| verbs().find_map(after))
 }
 
 /// `Experts on North Korea and nuclear nonproliferation said …`: a long subject that the
