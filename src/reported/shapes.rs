@@ -283,6 +283,19 @@ pub(crate) fn is_passive(doc: &Doc, cue: Cue) -> bool {
         )
 }
 
+/// Whether "to" and a verb stand at token `k`, right after a cue: an infinitive the cue
+/// governs ("continued to question", "declined to comment"), not a hearer ("acknowledged
+/// to Bloomberg", "wrote to investors", "said to her").
+fn governs_infinitive(doc: &Doc, k: usize) -> bool {
+    let n = doc.seg.tokens.len();
+    k + 1 < n && doc.tok(k) == "to" && doc.is_word(k + 1) && {
+        let w = doc.tok(k + 1);
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !starts_noun_phrase(doc, k + 1)
+            && !matches!(w, "him" | "her" | "them" | "me" | "us" | "you" | "whom")
+    }
+}
+
 /// `X said (that) CLAUSE`, `X told reporters CLAUSE`.
 pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     let lemma = doc.lexicon.cue_lemma(cue.lemma);
@@ -530,10 +543,15 @@ pub(super) fn clause_before(doc: &Doc, cue: Cue) -> Option<Reported> {
     if is_passive(doc, cue) {
         return None; // "Mr. Sperling, then 38, said he was advised to …"
     }
+    let cue_end = doc.token_after(cue.span.end);
+    if governs_infinitive(doc, cue_end) {
+        // "In an interview, Trump continued to question …", "his spokesman declined to
+        // comment": the verb governs an infinitive, and reports nothing before it
+        return None;
+    }
     let k = doc.token_after(cue.span.start);
     let sentence = doc.token(k).sentence();
     let s = doc.seg.sentences[sentence];
-    let cue_end = doc.token_after(cue.span.end);
     // Inverted (`, said X.`) or plain (`, X said.`): find the comma that ends the clause.
     let inverted = k > s.first_token && doc.tok(k - 1) == ",";
     let (comma, speaker) = if inverted {
