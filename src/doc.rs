@@ -667,8 +667,29 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
         || (p.chars().next().is_some_and(char::is_uppercase)
             && !after_determiner(text, seg, i - 1)
             && !after_preposition(text, seg, i - 1)
-            && !before_a_comma)
+            && !before_a_comma
+            && !base_after_a_name(text, seg, i))
         || (lower.ends_with('s') && !lower.ends_with("ss"))
+}
+
+/// "Oklahoma state senator", "the Trump support base": a verb's base form does not agree
+/// with one name before it (a name takes "states", "supports"), so the word is a noun; two
+/// names joined, or a plural, take it ("Trump and Cruz say", "Democrats claim").
+fn base_after_a_name(text: &str, seg: &Segmented, i: usize) -> bool {
+    let tok = |k: usize| seg.tokens[k].span.text(text);
+    let word = tok(i);
+    let name = tok(i - 1);
+    let base = !word.ends_with('s') && !word.ends_with("ed") && !word.ends_with("ing");
+    // (not a plural quantifier, "Many fear", nor a day between the subject and its verb,
+    // "voters in five states Tuesday support")
+    let singular = (!name.ends_with('s') || name.ends_with("ss"))
+        && !matches!(
+            name,
+            "Many" | "Most" | "Some" | "Few" | "Both" | "All" | "Others"
+        )
+        && !crate::phrases::is_weekday_or_time(name);
+    let joined = (i.saturating_sub(4)..i - 1).any(|k| matches!(tok(k), "and" | "&" | "or"));
+    base && singular && !joined
 }
 
 /// True when token `i` follows a preposition or a number: "32% of Republican claims".
