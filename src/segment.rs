@@ -250,7 +250,14 @@ fn is_initial_or_acronym(word: &str) -> bool {
     let mut cs = word.chars();
     match (cs.next(), cs.next()) {
         (Some(c), None) => c.is_uppercase(),
-        _ => word.contains('.') && word.split('.').all(|p| p.chars().count() == 1),
+        _ => {
+            word.contains('.')
+                && word.split('.').all(|p| {
+                    // (one character: a count of them all would ship a routine of its own)
+                    let mut c = p.chars();
+                    c.next().is_some() && c.next().is_none()
+                })
+        }
     }
 }
 
