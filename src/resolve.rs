@@ -149,12 +149,14 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
         }
     }
     // Speaker mentions shared by several quotations (continuations) map to one entry.
-    let mut first_entry: crate::lexicon::Map<Span, usize> = Default::default();
+    // (keyed by the span's two ends in one u64: the map type the actor table's index has)
+    let key = |s: &Span| (s.start as u64) << 32 | s.end as u64;
+    let mut first_entry: crate::lexicon::Map<u64, usize> = Default::default();
     for (i, s) in speakers.iter().enumerate() {
         let Some(s) = s else { continue };
-        match (entry_of[i], first_entry.get(s)) {
+        match (entry_of[i], first_entry.get(&key(s))) {
             (Some(e), None) => {
-                first_entry.insert(*s, e);
+                first_entry.insert(key(s), e);
             }
             (None, Some(&e)) => entry_of[i] = Some(e),
             _ => {}

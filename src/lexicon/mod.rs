@@ -140,7 +140,9 @@ pub enum Known {
 /// The parsed word lists.
 #[derive(Debug)]
 pub struct Lexicon {
-    abbreviations: Map<&'static str, bool>,
+    abbreviations: Set<&'static str>,
+    /// The abbreviations marked as often ending a sentence.
+    abbreviations_ending: Set<&'static str>,
     starters: Set<&'static str>,
     /// The lemma (first form) of each cue line, with its kind.
     cue_lemmas: Vec<(&'static str, CueKind)>,
@@ -194,11 +196,18 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let mut abbreviations = Map::with_capacity_and_hasher(count(ABBREVIATIONS), <_>::default());
+        // (two sets, not a map to a flag: one set type less in the wasm)
+        let mut abbreviations = Set::with_capacity_and_hasher(count(ABBREVIATIONS), <_>::default());
+        let mut abbreviations_ending = Set::default();
         for (_, l) in entries(ABBREVIATIONS) {
             match l.strip_prefix('!') {
-                Some(a) => abbreviations.insert(a, true),
-                None => abbreviations.insert(l, false),
+                Some(a) => {
+                    abbreviations.insert(a);
+                    abbreviations_ending.insert(a);
+                }
+                None => {
+                    abbreviations.insert(l);
+                }
             };
         }
         // every form of every cue; a form listed twice keeps its first lemma
@@ -271,6 +280,7 @@ impl Lexicon {
         let words = |src: &'static str| section(src, "");
         Lexicon {
             abbreviations,
+            abbreviations_ending,
             starters: words(STARTERS),
             cue_lemmas,
             cue_index,
@@ -308,15 +318,16 @@ impl Lexicon {
 
     /// True when `word` (with its final period) is a listed abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains_key(word)
+        self.abbreviations.contains(word)
     }
 
     /// True when a word ending in a period may end a sentence: a listed abbreviation marked
     /// as often sentence-final, or an unlisted dotted acronym of two letters or more.
     pub fn abbreviation_may_end_sentence(&self, word: &str) -> bool {
-        match self.abbreviations.get(word) {
-            Some(&may_end) => may_end,
-            None => word.chars().filter(|c| *c != '.').count() > 1,
+        if self.abbreviations.contains(word) {
+            self.abbreviations_ending.contains(word)
+        } else {
+            word.chars().filter(|c| *c != '.').count() > 1
         }
     }
 
