@@ -148,7 +148,9 @@ pub struct Lexicon {
     cue_lemmas: Vec<(&'static str, CueKind)>,
     /// Every form of every cue, lower-cased, with the index of its lemma and whether the form
     /// is also a common noun.
-    cue_index: Map<&'static str, (usize, bool)>,
+    /// (the lemma's index times two, plus one when the form is also a noun: a value of the
+    /// map type used elsewhere, one hash-table instantiation fewer in the wasm)
+    cue_index: Map<&'static str, usize>,
     /// The most words a cue form has.
     cue_words: usize,
     /// The first word of every cue form: most words of a text are none, and need no more.
@@ -158,7 +160,8 @@ pub struct Lexicon {
     speech_nouns: Set<&'static str>,
     /// Lower-cased first names, honorifics and role nouns with the gender they show;
     /// `None` for names used by both.
-    gendered: Map<&'static str, Option<Gender>>,
+    /// (0: either gender, 1: female, 2: male; a value of the map type used elsewhere)
+    gendered: Map<&'static str, usize>,
     /// Lower-cased words that make a phrase an organisation ("ministry", "agency").
     organisation_words: Set<&'static str>,
     /// Lower-cased titles, ranks and honorifics ("mr.", "minister", "ayatollah").
@@ -230,7 +233,9 @@ impl Lexicon {
                 if i == 0 {
                     cue_lemmas.push((form, kind));
                 }
-                cue_index.entry(form).or_insert((lemma, noun));
+                cue_index
+                    .entry(form)
+                    .or_insert(lemma << 1 | usize::from(noun));
                 cue_first.insert(form.split(' ').next().unwrap_or_default());
             }
         }
@@ -239,9 +244,9 @@ impl Lexicon {
         let mut gendered = Map::with_capacity_and_hasher(count(GENDERED), <_>::default());
         for (section, l) in entries(GENDERED) {
             let gender = match section {
-                "[female]" => Some(Gender::Female),
-                "[male]" => Some(Gender::Male),
-                _ => None,
+                "[female]" => 1,
+                "[male]" => 2,
+                _ => 0,
             };
             gendered.insert(l, gender);
         }
@@ -363,8 +368,8 @@ impl Lexicon {
                     continue;
                 }
                 let key = ascii_lower(&text[start..end], &mut buf);
-                if let Some(&(lemma, noun)) = self.cue_index.get(&*key) {
-                    found = Some((n, start, end, lemma, noun));
+                if let Some(&packed) = self.cue_index.get(&*key) {
+                    found = Some((n, start, end, packed >> 1, packed & 1 == 1));
                     break;
                 }
             }
@@ -411,10 +416,11 @@ impl Lexicon {
     /// ("spokeswoman"). Case-insensitive.
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
         let mut buf = crate::lexicon::ShortName::new();
-        self.gendered
-            .get(lowercase(word, &mut buf).as_ref())
-            .copied()
-            .flatten()
+        match self.gendered.get(lowercase(word, &mut buf).as_ref()) {
+            Some(1) => Some(Gender::Female),
+            Some(2) => Some(Gender::Male),
+            _ => None,
+        }
     }
 
     /// True when the lower-cased word makes a phrase an organisation ("ministry").
