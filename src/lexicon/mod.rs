@@ -137,6 +137,19 @@ pub enum Known {
     Media,
 }
 
+impl Known {
+    /// Every kind, in the order of their numbers (`Known::Media as usize` is 6).
+    const ALL: [Known; 7] = [
+        Known::Country,
+        Known::Capital,
+        Known::Region,
+        Known::City,
+        Known::People,
+        Known::Organization,
+        Known::Media,
+    ];
+}
+
 /// The parsed word lists.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -170,7 +183,9 @@ pub struct Lexicon {
     place_words: Set<&'static str>,
     /// Every name of the gazetteer, normalised ([`normalise_name`]), with the index of its
     /// entry's canonical name and what it names.
-    known: Map<Cow<'static, str>, (usize, Known)>,
+    /// (the entry's index times eight plus its [`Known`] as a number: a value of the map
+    /// type used elsewhere, one hash-table instantiation fewer in the wasm)
+    known: Map<&'static str, usize>,
     /// The canonical name of each gazetteer entry (the first name of its line).
     canonical: Vec<&'static str>,
     /// The most words any gazetteer name has.
@@ -268,15 +283,19 @@ impl Lexicon {
             let name = names.next().unwrap_or_default();
             canonical.push(name);
             for key in names {
-                let (key, k) = match key.strip_prefix('@') {
-                    Some(capital) => (Cow::Borrowed(capital), Known::Capital),
-                    None if key == "=" => (Cow::Owned(name.to_ascii_lowercase()), kind),
-                    None => (Cow::Borrowed(key), kind),
+                // ("=": the lower-cased name, built once for the lexicon, which lives as
+                // long as the program: leaked, to be borrowed as the others are)
+                let (key, k): (&'static str, Known) = match key.strip_prefix('@') {
+                    Some(capital) => (capital, Known::Capital),
+                    None if key == "=" => {
+                        (Box::leak(name.to_ascii_lowercase().into_boxed_str()), kind)
+                    }
+                    None => (key, kind),
                 };
-                known.entry(key).or_insert((id, k));
+                known.entry(key).or_insert(id << 3 | k as usize);
             }
         }
-        let known_words = most_words(known.keys().map(|k| k.as_ref()));
+        let known_words = most_words(known.keys().copied());
         let section = |src: &'static str, name: &str| {
             let mut set = Set::with_capacity_and_hasher(count(src), <_>::default());
             set.extend(entries(src).filter(|&(s, _)| s == name).map(|(_, l)| l));
@@ -483,11 +502,11 @@ impl Lexicon {
     /// "U.S.", "America" and "Washington" give the entry of "United States".
     pub fn known(&self, name: &str) -> Option<(usize, Known)> {
         let mut buf = ShortName::new();
-        match normalise_short(name, &mut buf) {
+        let packed = match normalise_short(name, &mut buf) {
             Some(key) => self.known.get(key),
             None => self.known.get(normalise_name(name).as_str()),
-        }
-        .copied()
+        }?;
+        Some((packed >> 3, Known::ALL[packed & 7]))
     }
 
     /// The canonical name of gazetteer entry `id` ("United States").
@@ -666,6 +685,22 @@ mod tests {
     /// Every list: sections are known names, and no word stands before the first section
     /// of a sectioned list (a header line that lost its `#` would otherwise be read as a
     /// word).
+    #[test]
+    fn the_kinds_of_listed_names_are_numbered_in_order() {
+        // (the gazetteer packs a kind as its number; ALL reads it back)
+        for (i, kind) in Known::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, i);
+        }
+        assert_eq!(
+            Lexicon::get().known("Tehran").map(|k| k.1),
+            Some(Known::Capital)
+        );
+        assert_eq!(
+            Lexicon::get().known("Reuters").map(|k| k.1),
+            Some(Known::Media)
+        );
+    }
+
     #[test]
     fn lists_are_well_formed() {
         let sectioned = [
