@@ -164,5 +164,20 @@ pub(super) fn reports_no_clause(lemma: &str) -> bool {
             | "snap"
             | "quip"
             | "joke"
+    ) || is_adjective_of_mind(lemma)
+}
+
+/// Adjectives of a state of mind, cues after a copula that report a that-clause only ("is
+/// convinced that …", not "is concerned about the cost").
+pub(super) fn is_adjective_of_mind(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "convinced"
+            | "confident"
+            | "concerned"
+            | "frustrated"
+            | "disappointed"
+            | "aware"
+            | "afraid"
     )
 }

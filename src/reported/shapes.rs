@@ -296,6 +296,45 @@ fn governs_infinitive(doc: &Doc, k: usize) -> bool {
     }
 }
 
+/// Where the subject of an adjective cue of a state of mind ends ("frustrated", "convinced":
+/// see [`is_adjective_of_mind`]): before its copula and the degree words between
+/// ("is so", "was deeply"). Token `k` itself for any other cue.
+fn after_copula(doc: &Doc, k: usize, lemma: &str) -> usize {
+    if !is_adjective_of_mind(lemma) {
+        return k;
+    }
+    let mut j = k;
+    while j > 0
+        && matches!(
+            &*ascii_lower(doc.tok(j - 1), &mut Word::new()),
+            "so" | "very"
+                | "deeply"
+                | "increasingly"
+                | "not"
+                | "also"
+                | "still"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "am"
+                | "be"
+                | "been"
+                | "being"
+                | "seems"
+                | "seemed"
+                | "remains"
+                | "remained"
+                | "became"
+                | "feels"
+                | "felt"
+        )
+    {
+        j -= 1;
+    }
+    j
+}
+
 /// `X said (that) CLAUSE`, `X told reporters CLAUSE`.
 pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
     let lemma = doc.lexicon.cue_lemma(cue.lemma);
@@ -342,6 +381,8 @@ pub(super) fn clause_after(doc: &Doc, cue: Cue) -> Option<Reported> {
             .or_else(|| coordinated_subject(doc, k))
             .or_else(|| subject_near(doc, k))?
     } else {
+        // ("Ruiz is so frustrated that …": an adjective's subject stands before its copula)
+        let k = after_copula(doc, k, lemma);
         noun_phrase_before(doc, k)
             .or_else(|| coordinated_subject(doc, k))
             .or_else(|| subject_near(doc, k))?
