@@ -91,6 +91,9 @@ pub const MORE_UNITS: &[(&str, &str)] = &[
     ("spaced capitals", "Big Red "),
     ("possessives", "Iran's "),
     ("a list of numbers", "12, "),
+    // (a list with no space: the rule of names in a list once read back to the text's
+    // start from every name, found in the eleventh session)
+    ("names and commas, no space", "Berg,Lund,"),
 ];
 
 /// How each unit of the sweep is laid out: on one line; that line, then a short paragraph;

@@ -30,6 +30,9 @@ fn join(between: &str) -> Option<Join> {
     (next.is_none() && (comma || word)).then_some(how)
 }
 
+/// How far back, in bytes, [`modifies_a_name`] reads for "X of (the)".
+const LOOK_BACK: usize = 48;
+
 /// The most bytes between two names in a list (", and the ").
 const MAX_JOIN: usize = 12;
 
@@ -52,8 +55,13 @@ fn possessor(text: &str, end: usize) -> bool {
 /// Whether the name starting at byte `start` is the object of "of" after another name
 /// ("Claudia Mo of the Civic Party and Wong Pik-wan"): the list is of what it modifies.
 fn modifies_a_name(text: &str, start: usize) -> bool {
+    // (a few words back at most: a text with no space must not be read back to its start
+    // for every name)
+    let from = (start.saturating_sub(LOOK_BACK)..start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
     let mut before = text
-        .get(..start)
+        .get(from..start)
         .unwrap_or("")
         .rsplit(' ')
         .filter(|w| !w.is_empty());
