@@ -5,6 +5,9 @@
 //! adversarial tests, under load, the ratios failed 6 runs in 8). The figures themselves
 //! are the benchmark's (`cargo bench --bench adversarial -- sweep`).
 
+// (cpu-time, the clock, is a native dev-dependency; the wasm32 build checks no timing)
+#![cfg(not(target_arch = "wasm32"))]
+
 #[path = "../benches/inputs/hostile.rs"]
 mod hostile;
 
