@@ -533,7 +533,7 @@ fn after_to(text: &str, seg: &Segmented, i: usize) -> bool {
 }
 
 /// "the", "a", "an", with a capital or not.
-fn is_determiner(w: &str) -> bool {
+fn is_article(w: &str) -> bool {
     matches!(w, "the" | "a" | "an" | "The" | "A" | "An")
 }
 
@@ -550,7 +550,7 @@ fn after_quotation_and_subject(text: &str, seg: &Segmented, i: usize) -> bool {
     };
     (1..=3)
         .filter_map(|n| i.checked_sub(n + 1))
-        .find(|&d| is_determiner(tok(d)))
+        .find(|&d| is_article(tok(d)))
         .is_some_and(comma_closes)
 }
 
@@ -589,12 +589,11 @@ fn reads_as_verb(text: &str, seg: &Segmented, span: Span) -> bool {
     }
     if prev.kind != TokenKind::Word || prev.sentence() != sentence {
         // ("…," read the statement: after the quotation, the inverted verb and its subject)
-        return crate::phrases::is_quote_mark(prev.span.text(text))
-            && next.is_some_and(is_determiner);
+        return crate::phrases::is_quote_mark(prev.span.text(text)) && next.is_some_and(is_article);
     }
     // "calls the plan", "told him": an object after it
     let object = next.is_some_and(|n| {
-        is_determiner(n)
+        is_article(n)
             || matches!(
                 &*ascii_lower(n, &mut Word::new()),
                 "his" | "her" | "their" | "its" | "him" | "them" | "this" | "for"

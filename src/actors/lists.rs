@@ -136,17 +136,8 @@ impl Table {
 
 #[cfg(test)]
 mod tests {
+    use crate::actors::tests::reported as kinds;
     use crate::actors::ActorKind;
-
-    /// The actors of `text`, by name and kind.
-    fn kinds(text: &str) -> Vec<(String, ActorKind)> {
-        crate::analysis::Extractor::new()
-            .extract(text)
-            .actors
-            .iter()
-            .map(|a| (a.name.clone(), a.kind))
-            .collect()
-    }
 
     fn kind_of(got: &[(String, ActorKind)], name: &str) -> Option<ActorKind> {
         got.iter().find(|(n, _)| n == name).map(|(_, k)| *k)

@@ -1343,7 +1343,7 @@ mod tests {
     }
 
     /// (name, kind) of every actor the whole analysis of `text` reports.
-    fn reported(text: &str) -> Vec<(String, ActorKind)> {
+    pub(super) fn reported(text: &str) -> Vec<(String, ActorKind)> {
         let analysis = crate::analysis::Extractor::new().extract(text);
         analysis
             .actors

@@ -8,6 +8,7 @@
 use super::clause::is_auxiliary;
 use crate::doc::Doc;
 use crate::lexicon::{ascii_lower, Word};
+use crate::segment::Sentence;
 use crate::span::Span;
 
 /// The subject in `speaker`, without the question words and the auxiliary that open it in
@@ -20,19 +21,29 @@ pub(super) fn subject_of_question(doc: &Doc, speaker: Span) -> Option<Span> {
         return Some(speaker);
     };
     let sentence = doc.seg.sentences[token.sentence()];
-    let asks = doc
-        .str(sentence.span)
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
-        .ends_with('?');
     let mut k = first;
     while k < sentence.end_token && is_question_word(doc.tok(k)) {
         k += 1;
     }
-    if !asks || k >= sentence.end_token || !is_inverted(doc.tok(k)) {
+    // (the word order first, what costs least; then the question mark, among the few
+    // marks that end the sentence: a run of marks is not read for every report in it)
+    if k >= sentence.end_token || !is_inverted(doc.tok(k)) || !asks(doc, sentence) {
         return Some(speaker);
     }
     let subject = doc.seg.tokens.get(k + 1)?.span.start;
     (subject < speaker.end).then(|| Span::new(subject, speaker.end))
+}
+
+/// The most marks read back from a sentence's end for its question mark (`?"),` is three).
+const END_MARKS: usize = 8;
+
+/// Whether `sentence` ends with a question mark, before the closing marks after it.
+fn asks(doc: &Doc, sentence: Sentence) -> bool {
+    (sentence.first_token..sentence.end_token)
+        .rev()
+        .take(END_MARKS)
+        .take_while(|&j| !doc.tok(j).chars().any(char::is_alphanumeric))
+        .any(|j| doc.tok(j).contains('?'))
 }
 
 /// An auxiliary that goes before the subject in a question ("do" too, which
