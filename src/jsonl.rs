@@ -11,7 +11,11 @@ use serde_json::value::RawValue;
 
 use crate::{Extractor, Options, Report};
 
-/// One input line: the article's id (a JSON string or number, echoed back) and its text.
+/// The fields of an output line that an input field passed through (`--keep`) may not take.
+pub const RESERVED: [&str; 6] = ["id", "text", "quotes", "actors", "line", "error"];
+
+/// One input line: the article's id (a JSON string or number, echoed back), its text, and the
+/// fields asked to be passed through.
 #[derive(Debug, Clone)]
 pub struct Input {
     /// The id: its JSON text as given, echoed back verbatim (no digit of a long number or
@@ -19,53 +23,156 @@ pub struct Input {
     pub id: Box<RawValue>,
     /// The article's text.
     pub text: String,
+    /// The fields passed through, in the order asked for: each one's JSON as given, `None`
+    /// when the line has no such field (written as `null`).
+    pub kept: Vec<(String, Option<Box<RawValue>>)>,
+}
+
+/// A line that cannot be analysed: what is wrong with it, and what of it could still be read
+/// for its error record (the id, and the fields passed through).
+#[derive(Debug, Clone)]
+pub struct BadLine {
+    /// Why the line was refused: "not JSON: …", "no \"text\" field", …
+    pub message: String,
+    /// The line's id when it has a valid one.
+    pub id: Option<Box<RawValue>>,
+    /// The fields passed through, as [`Input::kept`] (all `None` when the line is no JSON
+    /// object).
+    pub kept: Vec<(String, Option<Box<RawValue>>)>,
+}
+
+impl BadLine {
+    /// A line of which nothing could be read (not UTF-8, too long, empty).
+    pub fn unreadable(message: impl Into<String>, keep: &[String]) -> BadLine {
+        BadLine {
+            message: message.into(),
+            id: None,
+            kept: keep.iter().map(|k| (k.clone(), None)).collect(),
+        }
+    }
+
+    /// The error record written in the line's place (`--errors=records`):
+    /// `{"id": …|null, <kept fields>, "line": n, "error": "…"}`, without the newline.
+    pub fn record(&self, line: u64) -> String {
+        let mut out = String::from("{\"id\":");
+        out.push_str(self.id.as_deref().map_or("null", RawValue::get));
+        push_kept(&mut out, &self.kept);
+        out.push_str(",\"line\":");
+        out.push_str(&line.to_string());
+        out.push_str(",\"error\":");
+        out.push_str(&json_string(&self.message));
+        out.push('}');
+        out
+    }
+}
+
+fn json_string(s: &str) -> String {
+    // Serialising a string cannot fail.
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn push_kept(out: &mut String, kept: &[(String, Option<Box<RawValue>>)]) {
+    for (name, value) in kept {
+        out.push(',');
+        out.push_str(&json_string(name));
+        out.push(':');
+        out.push_str(value.as_deref().map_or("null", RawValue::get));
+    }
+}
+
+/// Checks the names of the fields to pass through (`--keep url,date`): each a field name
+/// that is not one of the output's own ([`RESERVED`]), none twice.
+pub fn check_keep(keep: &[String]) -> Result<(), String> {
+    for (i, k) in keep.iter().enumerate() {
+        if k.is_empty() {
+            return Err("--keep: an empty field name".into());
+        }
+        if RESERVED.contains(&k.as_str()) {
+            return Err(format!(
+                "--keep: \"{k}\" is a field of the output itself ({})",
+                RESERVED.join(", ")
+            ));
+        }
+        if keep[..i].contains(k) {
+            return Err(format!("--keep: \"{k}\" given twice"));
+        }
+    }
+    Ok(())
 }
 
 /// Reads one input line. Errors say what is wrong with it, for a message that names the line.
 pub fn read_line(line: &str) -> Result<Input, String> {
+    read_record(line, &[]).map_err(|bad| bad.message)
+}
+
+/// Reads one input line, keeping the fields named in `keep` (see [`check_keep`]). A line that
+/// cannot be analysed gives a [`BadLine`] with what could be read of it.
+pub fn read_record(line: &str, keep: &[String]) -> Result<Input, BadLine> {
     let mut obj: HashMap<String, Box<RawValue>> = serde_json::from_str(line).map_err(|e| {
         // (why it failed, read only then: not JSON at all, or JSON but no object)
-        match serde_json::from_str::<&RawValue>(line) {
-            Ok(raw) if !raw.get().trim_start().starts_with('{') => "not a JSON object".to_string(),
-            _ => format!("not JSON: {e}"),
-        }
+        BadLine::unreadable(
+            match serde_json::from_str::<&RawValue>(line) {
+                Ok(raw) if !raw.get().trim_start().starts_with('{') => {
+                    "not a JSON object".to_string()
+                }
+                _ => format!("not JSON: {e}"),
+            },
+            keep,
+        )
     })?;
-    let id = obj.remove("id").ok_or("no \"id\" field")?;
+    let kept: Vec<_> = keep.iter().map(|k| (k.clone(), obj.remove(k))).collect();
+    let bad =
+        |message: String, id: Option<Box<RawValue>>, kept: Vec<_>| BadLine { message, id, kept };
+    let Some(id) = obj.remove("id") else {
+        return Err(bad("no \"id\" field".into(), None, kept));
+    };
     // (the raw id was only scanned: its value is decoded to be checked, which an escaped
     // lone surrogate, "\ude00", fails)
-    let value: serde_json::Value =
-        serde_json::from_str(id.get()).map_err(|e| format!("not JSON: {e}"))?;
-    if !(value.is_string() || value.is_number()) {
-        return Err("\"id\" must be a string or a number".into());
-    }
-    let text = obj.remove("text").ok_or("no \"text\" field")?;
-    let text: String = serde_json::from_str(text.get()).map_err(|e| {
-        if text.get().starts_with('"') {
-            format!("not JSON: {e}")
-        } else {
-            "\"text\" must be a string".to_string()
+    match serde_json::from_str::<serde_json::Value>(id.get()) {
+        Err(e) => return Err(bad(format!("not JSON: {e}"), None, kept)),
+        Ok(v) if !(v.is_string() || v.is_number()) => {
+            return Err(bad(
+                "\"id\" must be a string or a number".into(),
+                None,
+                kept,
+            ))
         }
-    })?;
-    Ok(Input { id, text })
+        Ok(_) => {}
+    }
+    let Some(text) = obj.remove("text") else {
+        return Err(bad("no \"text\" field".into(), Some(id), kept));
+    };
+    match serde_json::from_str::<String>(text.get()) {
+        Ok(text) => Ok(Input { id, text, kept }),
+        Err(e) => {
+            let message = if text.get().starts_with('"') {
+                format!("not JSON: {e}")
+            } else {
+                "\"text\" must be a string".to_string()
+            };
+            Err(bad(message, Some(id), kept))
+        }
+    }
 }
 
-#[derive(serde::Serialize)]
-struct Prediction<'a> {
-    id: &'a RawValue,
-    #[serde(flatten)]
-    report: &'a Report<'a>,
-}
-
-/// Analyses one input and returns its prediction line (JSON, without the newline).
+/// Analyses one input and returns its prediction line (JSON, without the newline): the id,
+/// the fields kept, then the [`Report`]'s fields.
 pub fn predict(extractor: &Extractor, input: &Input, options: &Options) -> String {
     let analysis = extractor.extract(&input.text);
-    let report = Report::new(&input.text, &analysis, options);
-    let record = Prediction {
-        id: &input.id,
-        report: &report,
-    };
-    // Serialising plain structs of strings and numbers into a String cannot fail.
-    serde_json::to_string(&record).unwrap_or_default()
+    let report = Report::new(&input.text, &analysis, options).to_json();
+    let mut out = String::with_capacity(report.len() + 64);
+    out.push_str("{\"id\":");
+    out.push_str(input.id.get());
+    push_kept(&mut out, &input.kept);
+    // (the report is a JSON object: its fields follow after a comma)
+    match report.strip_prefix('{') {
+        Some(rest) if rest != "}" => {
+            out.push(',');
+            out.push_str(rest);
+        }
+        _ => out.push('}'),
+    }
+    out
 }
 
 #[cfg(test)]
@@ -129,5 +236,53 @@ mod tests {
             line.starts_with(r#"{"id":"doc-1","quotes":[{"start":0,"#),
             "{line}"
         );
+    }
+
+    fn keep(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn kept_fields_follow_the_id_as_written_and_null_when_absent() {
+        let k = keep(&["url", "date"]);
+        let input = read_record(
+            r#"{"text": "Hi.", "url": "https://example.org/a?b=1", "id": 3}"#,
+            &k,
+        )
+        .unwrap();
+        let line = predict(&Extractor::new(), &input, &Options::default());
+        assert!(
+            line.starts_with(r#"{"id":3,"url":"https://example.org/a?b=1","date":null,"quotes":"#),
+            "{line}"
+        );
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert!(v["actors"].is_array());
+    }
+
+    #[test]
+    fn a_bad_line_gives_an_error_record_with_what_could_be_read() {
+        let k = keep(&["url"]);
+        let bad = read_record(r#"{"id": "x", "url": "u", "text": 5}"#, &k).unwrap_err();
+        assert_eq!(
+            bad.record(4),
+            r#"{"id":"x","url":"u","line":4,"error":"\"text\" must be a string"}"#
+        );
+        let bad = read_record("{oops", &k).unwrap_err();
+        let v: serde_json::Value = serde_json::from_str(&bad.record(9)).unwrap();
+        assert_eq!(v["id"], serde_json::Value::Null);
+        assert_eq!(v["url"], serde_json::Value::Null);
+        assert_eq!(v["line"], 9);
+        assert!(v["error"].as_str().unwrap().starts_with("not JSON"));
+        // an id that is no string or number is not echoed
+        let bad = read_record(r#"{"id": [1], "text": "x"}"#, &[]).unwrap_err();
+        assert!(bad.record(1).starts_with(r#"{"id":null,"line":1,"#));
+    }
+
+    #[test]
+    fn fields_of_the_output_itself_cannot_be_kept() {
+        assert!(check_keep(&keep(&["url", "date"])).is_ok());
+        for names in [&["quotes"][..], &["url", "url"], &[""], &["id"]] {
+            assert!(check_keep(&keep(names)).is_err(), "{names:?}");
+        }
     }
 }

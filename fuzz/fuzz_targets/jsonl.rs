@@ -1,5 +1,5 @@
-//! Any bytes as one line of the CLI's `--jsonl` input (invalid UTF-8 replaced, as the CLI
-//! does) through `jsonl::read_line`, then `jsonl::predict`:
+//! Any bytes as one line of the CLI's `--jsonl` input (invalid UTF-8 replaced here, for the
+//! parser's sake; the CLI refuses such a line) through `jsonl::read_line`, then `jsonl::predict`:
 //!
 //! - an error is a non-empty message;
 //! - a line that reads gives one line of JSON: the input's `id` first, then exactly the
