@@ -133,4 +133,37 @@ mod tests {
         assert_eq!(all(b"abc\r\nabc\nabcd", 3)[..2], [line("abc"), line("abc")]);
         assert!(matches!(all(b"abcd", 3)[0], Raw::TooLong(4, _)));
     }
+
+    proptest::proptest! {
+        /// Any bytes, any limit, any buffer size: the lines are the pieces between newlines
+        /// (no empty piece after a final newline), each without one `\r` before its newline,
+        /// kept when within the limit and measured when over it.
+        #[test]
+        fn lines_are_the_pieces_between_newlines(
+            input in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'\n', b'\r', 0xff]), 0..200),
+            max in 0usize..20,
+            capacity in 1usize..8,
+        ) {
+            let mut lines = Lines::new(io::BufReader::with_capacity(capacity, &input[..]), max);
+            let got: Vec<Raw> = std::iter::from_fn(|| lines.next_line().unwrap()).collect();
+            let mut pieces: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
+            if input.last() == Some(&b'\n') || input.is_empty() {
+                pieces.pop();
+            }
+            proptest::prop_assert_eq!(got.len(), pieces.len());
+            for (raw, piece) in got.iter().zip(pieces) {
+                let stripped = piece.strip_suffix(b"\r").unwrap_or(piece);
+                match raw {
+                    Raw::Line(bytes) => proptest::prop_assert_eq!(&bytes[..], stripped),
+                    Raw::TooLong(len, head) => {
+                        // (its length counts a final `\r`; its head is the line's start)
+                        proptest::prop_assert!(stripped.len() > max);
+                        proptest::prop_assert_eq!(*len as usize, piece.len());
+                        proptest::prop_assert!(piece.starts_with(head));
+                    }
+                }
+            }
+        }
+    }
 }
