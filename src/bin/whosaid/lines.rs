@@ -134,6 +134,8 @@ mod tests {
         assert!(matches!(all(b"abcd", 3)[0], Raw::TooLong(4, _)));
     }
 
+    // (proptest is a native dev-dependency; the wasm32 lint of the tests builds this too)
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Any bytes, any limit, any buffer size: the lines are the pieces between newlines
         /// (no empty piece after a final newline), each without one `\r` before its newline,
