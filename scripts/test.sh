@@ -22,6 +22,24 @@ cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 say "cargo test (unit, case files, golden articles, properties, CLI, doc examples)"
 cargo test
 
+say "rustdoc (warnings are errors) and the crate's package list"
+RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
+# The package holds the library and its CLI, their word lists and build script, and the root
+# documents (Cargo.toml's `include`): any other path (tests/, www/, fuzz/, eval/, benches/,
+# target/, a stray data file) fails here.
+package_list=$(cargo package --list --allow-dirty)
+allowed='^(Cargo\.toml|Cargo\.toml\.orig|Cargo\.lock|\.cargo_vcs_info\.json|build\.rs|[A-Z]+\.md|src/.+\.rs|src/lexicon/[a-z-]+\.txt)$'
+if stray=$(grep -Ev "$allowed" <<<"$package_list"); then
+    echo "error: the crate's package would hold files it must not (fix \`include\` in Cargo.toml):" >&2
+    echo "$stray" >&2
+    exit 1
+fi
+if ! grep -qx 'src/lexicon/cues.txt' <<<"$package_list"; then
+    echo "error: the crate's package lacks the word lists that build.rs reads (src/lexicon/*.txt)" >&2
+    exit 1
+fi
+echo "package: $(wc -l <<<"$package_list") files, none outside the library, its CLI and word lists"
+
 say "fuzz smoke: each cargo-fuzz target for 60 s on the committed corpus (scripts/fuzz-smoke.sh)"
 bash scripts/fuzz-smoke.sh
 

@@ -13,6 +13,15 @@ use crate::speaker_form::speaker_in;
 use crate::speech::{self, NotSpeech};
 
 /// Direct quotation (between quote marks) or reported speech.
+///
+/// ```
+/// use whosaid::{Extractor, QuoteKind};
+///
+/// let text = "\"We will rebuild,\" the mayor said. She said the work would take a year.";
+/// let analysis = Extractor::new().extract(text);
+/// let kinds: Vec<QuoteKind> = analysis.quotes.iter().map(|q| q.kind).collect();
+/// assert_eq!(kinds, [QuoteKind::Direct, QuoteKind::Indirect]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteKind {
     /// Words between quote marks.
@@ -23,6 +32,13 @@ pub enum QuoteKind {
 
 impl QuoteKind {
     /// `direct` or `indirect`, as in the JSON.
+    ///
+    /// ```
+    /// use whosaid::QuoteKind;
+    ///
+    /// assert_eq!(QuoteKind::Direct.as_str(), "direct");
+    /// assert_eq!(QuoteKind::Indirect.as_str(), "indirect");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -33,6 +49,23 @@ impl QuoteKind {
 
 /// One quotation with its attribution. A quotation that runs over several paragraphs is
 /// reported as one `Quote` per paragraph part, all with the same `group`.
+///
+/// ```
+/// use whosaid::{Extractor, QuoteKind};
+///
+/// // News style: the first paragraph's quotation is left open, the next one reopens it.
+/// let text = "Kelly Moss, the chief engineer, said: \"The bridge will reopen in May.\n\
+///             \"We have checked every bolt.\"";
+/// let analysis = Extractor::new().extract(text);
+/// let [first, second] = &analysis.quotes[..] else { panic!("two parts") };
+/// assert_eq!(first.span.text(text), "\"The bridge will reopen in May.");
+/// assert!(!first.closed && second.closed);
+/// assert_eq!((first.group, second.group), (0, 0)); // one quotation, two parts
+/// assert_eq!(second.speaker.unwrap().text(text), "Kelly Moss");
+/// assert_eq!(second.cue.unwrap().text(text), "said");
+/// assert_eq!(second.kind, QuoteKind::Direct);
+/// assert_eq!(analysis.actors[second.actor.unwrap()].name, "Kelly Moss");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// From the opening mark through the closing mark (or the paragraph end when unclosed).
@@ -52,6 +85,22 @@ pub struct Quote {
 }
 
 /// A quoted span that is not speech, and why.
+///
+/// ```
+/// use whosaid::{Extractor, NotSpeech};
+///
+/// let text = "The film \"Harbour Lights\" opens in May, and Robert \"Bobby\" Lane stars.";
+/// let rejected: Vec<(&str, NotSpeech)> = Extractor::new()
+///     .extract(text)
+///     .rejected
+///     .iter()
+///     .map(|r| (r.span.text(text), r.reason))
+///     .collect();
+/// assert_eq!(
+///     rejected,
+///     [("\"Harbour Lights\"", NotSpeech::Title), ("\"Bobby\"", NotSpeech::Nickname)]
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rejected {
     /// The quoted span, marks included.
@@ -61,6 +110,21 @@ pub struct Rejected {
 }
 
 /// Everything found in one text. Spans are UTF-8 byte offsets into that text.
+///
+/// ```
+/// use whosaid::Extractor;
+///
+/// let text = "\"Our members have waited a long time,\" said Tom Okafor. \
+///             The so-called \"green corridor\" must wait.";
+/// let analysis = Extractor::new().extract(text);
+/// assert_eq!(analysis.quotes.len(), 1);
+/// assert_eq!(analysis.actors[0].name, "Tom Okafor");
+/// assert_eq!(analysis.actors[0].quotes, [0]); // the indices of its quotations
+/// assert_eq!(analysis.rejected[0].span.text(text), "\"green corridor\"");
+///
+/// // An empty text (or one with no quotation) gives an empty analysis.
+/// assert_eq!(Extractor::new().extract(""), whosaid::Analysis::default());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
     /// Quotations, sorted by start, non-overlapping.
@@ -74,6 +138,19 @@ pub struct Analysis {
 
 /// The analyser. Build it once and reuse it: building parses the word lists and compiles
 /// the automata; [`extract`](Extractor::extract) only reads the text.
+///
+/// ```
+/// use whosaid::Extractor;
+///
+/// let extractor = Extractor::new();
+/// for (text, speaker) in [
+///     ("\"It works,\" said Ana Ruiz.", "Ana Ruiz"),
+///     ("The minister said: \"We are ready.\"", "The minister"),
+/// ] {
+///     let q = &extractor.extract(text).quotes[0];
+///     assert_eq!(q.speaker.unwrap().text(text), speaker);
+/// }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor {
     lexicon: &'static Lexicon,
@@ -87,6 +164,15 @@ impl Default for Extractor {
 
 impl Extractor {
     /// Builds an extractor (the word lists are parsed once per process and shared).
+    ///
+    /// ```
+    /// use whosaid::Extractor;
+    ///
+    /// let extractor = Extractor::new(); // the first one parses the word lists
+    /// let another = Extractor::default(); // later ones share them
+    /// let text = "\"Yes,\" he said.";
+    /// assert_eq!(extractor.extract(text), another.extract(text));
+    /// ```
     pub fn new() -> Extractor {
         Extractor {
             lexicon: Lexicon::get(),
@@ -95,6 +181,23 @@ impl Extractor {
 
     /// Finds the quotations of `text` with their speakers and cues. Never fails, never
     /// panics, for any input.
+    ///
+    /// ```
+    /// use whosaid::Extractor;
+    ///
+    /// let text = "\u{201C}The vote was fair,\u{201D} said Ana Ruiz, the city clerk.";
+    /// let analysis = Extractor::new().extract(text);
+    /// let q = &analysis.quotes[0];
+    /// assert_eq!(q.span.text(text), "\u{201C}The vote was fair,\u{201D}");
+    /// assert_eq!(q.speaker.unwrap().text(text), "Ana Ruiz");
+    /// assert_eq!(q.cue.unwrap().text(text), "said");
+    ///
+    /// // Broken text gives an analysis too: an unclosed quotation ends with its paragraph.
+    /// let broken = "She said: \"We will not \u{FFFD}\u{0}\nThe line went dead.";
+    /// let q = &Extractor::new().extract(broken).quotes[0];
+    /// assert!(!q.closed);
+    /// assert_eq!(q.span.text(broken), "\"We will not \u{FFFD}\u{0}");
+    /// ```
     pub fn extract(&self, text: &str) -> Analysis {
         let mut doc = Doc::new(text, self.lexicon);
         // (the marks and the closed spans go once read: on a text of quote marks they are

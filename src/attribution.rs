@@ -16,6 +16,22 @@ use crate::span::Span;
 use crate::speaker_form::speaker_in;
 
 /// Who said a quotation, and the words that say so.
+///
+/// ```
+/// use whosaid::attribution::{attribute, Attribution};
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::{marks, quotes, Span};
+///
+/// let text = "\"We are ready,\" said Ana Ruiz.";
+/// let mut doc = Doc::new(text, Lexicon::get());
+/// let spans: Vec<Span> =
+///     quotes::pair(text, &doc.seg, &marks::classify(text)).iter().map(|q| q.span).collect();
+/// doc.quoted = spans.clone();
+/// let a = attribute(&doc, spans[0], spans[0], None);
+/// assert_eq!(a, Attribution { speaker: Some(Span::new(21, 29)), cue: Some(Span::new(16, 20)) });
+/// assert_eq!((doc.str(a.speaker.unwrap()), doc.str(a.cue.unwrap())), ("Ana Ruiz", "said"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Attribution {
     /// The speaker mention ("Zarif", "she", "a Pentagon spokesman").
@@ -32,6 +48,30 @@ const BEFORE_WINDOW: usize = 30;
 ///
 /// `previous` is the last attributed quotation before this one: a quotation with no cue of
 /// its own continues it when nothing and no one else stands between them.
+///
+/// ```
+/// use whosaid::attribution::{attribute, Previous};
+///
+/// let text = "\"We are ready,\" said Ana Ruiz. \"The count is fair.\"";
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::{marks, quotes, Span};
+///
+/// // The pipeline's first stages: cues, quotation spans, cues inside quotations dropped.
+/// let mut doc = Doc::new(text, Lexicon::get());
+/// let spans: Vec<Span> =
+///     quotes::pair(text, &doc.seg, &marks::classify(text)).iter().map(|q| q.span).collect();
+/// doc.drop_cues_inside(&spans);
+/// doc.quoted = spans.clone();
+/// let first = attribute(&doc, spans[0], spans[0], None);
+/// assert_eq!(doc.str(first.speaker.unwrap()), "Ana Ruiz");
+///
+/// // The second quotation has no cue of its own: it continues the first.
+/// let alone = attribute(&doc, spans[1], spans[1], None);
+/// assert_eq!(alone.speaker, None);
+/// let continued = attribute(&doc, spans[1], spans[1], Some(Previous::new(spans[0], first)));
+/// assert_eq!(continued, first);
+/// ```
 pub fn attribute(doc: &Doc, first: Span, last: Span, previous: Option<Previous>) -> Attribution {
     // `X scolded him: "…"`: a colon ties the quotation to the attribution before it.
     let colon = doc
@@ -67,6 +107,25 @@ pub fn attribute(doc: &Doc, first: Span, last: Span, previous: Option<Previous>)
 }
 
 /// The label of a transcript paragraph (`"PENCE: …`), for a part of a longer quotation.
+///
+/// ```
+/// use whosaid::attribution::part_label;
+///
+/// let text = "\"RUIZ: We are ready.\n\"MOSS: So are we.\"";
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::{marks, quotes, Span};
+///
+/// // The pipeline's first stages: cues, quotation spans, cues inside quotations dropped.
+/// let mut doc = Doc::new(text, Lexicon::get());
+/// let spans: Vec<Span> =
+///     quotes::pair(text, &doc.seg, &marks::classify(text)).iter().map(|q| q.span).collect();
+/// doc.drop_cues_inside(&spans);
+/// doc.quoted = spans.clone();
+/// let label = part_label(&doc, spans[1]).unwrap();
+/// assert_eq!(doc.str(label.speaker.unwrap()), "MOSS");
+/// assert_eq!(label.cue, None);
+/// ```
 pub fn part_label(doc: &Doc, part: Span) -> Option<Attribution> {
     transcript_label(doc, part)
 }
@@ -90,6 +149,17 @@ fn what_they_called(doc: &Doc, a: Attribution) -> Attribution {
 }
 
 /// The last attributed quotation, as continuation needs it.
+///
+/// ```
+/// use whosaid::attribution::{Attribution, Previous};
+/// use whosaid::Span;
+///
+/// // `"We are ready," said Ana Ruiz.`
+/// let (quotation, cue, speaker) = (Span::new(0, 15), Span::new(16, 20), Span::new(21, 29));
+/// let a = Attribution { speaker: Some(speaker), cue: Some(cue) };
+/// let previous = Previous::new(quotation, a);
+/// assert_eq!(previous, Previous { attribution: a, end: 29 });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Previous {
     /// Its speaker and cue.
@@ -99,7 +169,17 @@ pub struct Previous {
 }
 
 impl Previous {
-    /// The context left by a quotation `q` attributed by `a`.
+    /// The context left by a quotation `q` attributed by `a`: it ends where the last of
+    /// the three ends.
+    ///
+    /// ```
+    /// use whosaid::attribution::{Attribution, Previous};
+    /// use whosaid::Span;
+    ///
+    /// // `Ana Ruiz said: "We are ready."`: the quotation ends last.
+    /// let a = Attribution { speaker: Some(Span::new(0, 8)), cue: Some(Span::new(9, 13)) };
+    /// assert_eq!(Previous::new(Span::new(15, 30), a).end, 30);
+    /// ```
     pub fn new(q: Span, a: Attribution) -> Previous {
         let end = [Some(q), a.speaker, a.cue]
             .into_iter()

@@ -3,11 +3,29 @@
 /// The characters of `text` with their byte offsets, as `char_indices` gives them, with ASCII
 /// decoded in line: nearly every character of a text, and the standard iterator costs a call
 /// per character in the size-optimised wasm.
+///
+/// ```
+/// use whosaid::chars::chars_at;
+///
+/// let text = "a\u{201C}b";
+/// assert_eq!(chars_at(text).collect::<Vec<_>>(), text.char_indices().collect::<Vec<_>>());
+/// assert_eq!(chars_at(text).nth(2), Some((4, 'b'))); // the curly mark is three bytes
+/// ```
 pub fn chars_at(text: &str) -> CharsAt<'_> {
     CharsAt { text, at: 0 }
 }
 
-/// The iterator of [`chars_at`].
+/// The iterator of [`chars_at`]: `(byte offset, character)` pairs.
+///
+/// ```
+/// use whosaid::chars::{chars_at, CharsAt};
+///
+/// let mut chars: CharsAt<'_> = chars_at("\u{E9}t\u{E9}");
+/// assert_eq!(chars.next(), Some((0, '\u{E9}')));
+/// assert_eq!(chars.next(), Some((2, 't')));
+/// assert_eq!(chars.next(), Some((3, '\u{E9}')));
+/// assert_eq!(chars.next(), None);
+/// ```
 #[derive(Debug, Clone)]
 pub struct CharsAt<'t> {
     text: &'t str,
@@ -38,6 +56,15 @@ impl Iterator for CharsAt<'_> {
 
 /// The character starting at byte `at` of `text`, if `at` is inside it and on a character
 /// boundary: `text[at..].chars().next()` with ASCII decoded in line.
+///
+/// ```
+/// use whosaid::chars::char_at;
+///
+/// let text = "caf\u{E9}";
+/// assert_eq!(char_at(text, 3), Some('\u{E9}'));
+/// assert_eq!(char_at(text, 4), None); // inside "é"
+/// assert_eq!(char_at(text, 5), None); // past the end
+/// ```
 #[inline(always)]
 pub fn char_at(text: &str, at: usize) -> Option<char> {
     let &b = text.as_bytes().get(at)?;
@@ -53,6 +80,15 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 /// letters and digits, U+2000–U+206F) and the specials (U+FFF0–U+FFFF: the replacement
 /// character of damaged text): a text made of such marks would otherwise cost a table
 /// search a character.
+///
+/// ```
+/// use whosaid::chars::is_alphanumeric;
+///
+/// for c in ['a', '7', '\u{E9}', '\u{BD}', '\u{3042}'] {
+///     assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+/// }
+/// assert!(!is_alphanumeric('\u{201C}') && !is_alphanumeric('\u{FFFD}'));
+/// ```
 #[inline(always)]
 pub fn is_alphanumeric(c: char) -> bool {
     match c {
@@ -67,6 +103,13 @@ pub fn is_alphanumeric(c: char) -> bool {
 }
 
 /// `c.is_alphabetic()`, with the same shortcuts as [`is_alphanumeric`].
+///
+/// ```
+/// use whosaid::chars::is_alphabetic;
+///
+/// assert!(is_alphabetic('\u{E9}') && is_alphabetic('\u{AA}'));
+/// assert!(!is_alphabetic('7') && !is_alphabetic('\u{2014}'));
+/// ```
 #[inline(always)]
 pub fn is_alphabetic(c: char) -> bool {
     match c {

@@ -7,6 +7,18 @@ use crate::span::Span;
 use std::cell::{OnceCell, RefCell};
 
 /// A reporting cue found in the text ("said", "according to").
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::{CueKind, Lexicon};
+///
+/// let text = "Ruiz said in a statement that the vote was fair.";
+/// let doc = Doc::new(text, Lexicon::get());
+/// let cue = doc.cues[0];
+/// assert_eq!(doc.str(cue.span), "said in a statement"); // the adjunct joins its verb
+/// assert_eq!(doc.lexicon.cue_lemma(cue.lemma), "say");
+/// assert_eq!(cue.kind, CueKind::Verb);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cue {
     /// Where it is.
@@ -20,12 +32,36 @@ pub struct Cue {
 impl Cue {
     /// True for cues that report words said or written: verbs and "according to" (not
     /// adjuncts alone, not verbs of thinking).
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Aides who expect a vote said, according to Ruiz, that it would pass.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// let cues: Vec<(&str, bool)> =
+    ///     doc.cues.iter().map(|c| (doc.str(c.span), c.reports_words())).collect();
+    /// assert_eq!(cues, [("expect", false), ("said", true), ("according to", true)]);
+    /// ```
     pub fn reports_words(&self) -> bool {
         matches!(self.kind, CueKind::Verb | CueKind::Preposition)
     }
 }
 
-/// The text with its segmentation and cues.
+/// The text with its segmentation and cues: what every stage after segmenting reads.
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+///
+/// let text = "\"The count was fair,\" Ruiz said. Critics disagreed.";
+/// let doc = Doc::new(text, Lexicon::get());
+/// assert_eq!(doc.text, text);
+/// assert_eq!(doc.seg.sentences.len(), 2);
+/// let cues: Vec<&str> = doc.cues.iter().map(|c| doc.str(c.span)).collect();
+/// assert_eq!(cues, ["said", "disagreed"]);
+/// assert!(doc.quoted.is_empty()); // set by the pipeline once the marks are paired
+/// ```
 #[derive(Debug)]
 pub struct Doc<'t> {
     /// The text being analysed.
@@ -71,6 +107,20 @@ struct Nearby {
 
 impl<'t> Doc<'t> {
     /// Segments `text` and finds its cues.
+    ///
+    /// A cue form that is also a noun counts only where it reads as a verb, and a
+    /// capitalised one only where the sentence's capitals do not make it a name.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "The talks ended. Ruiz talks to Daily Reports on Monday.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// let cues: Vec<&str> = doc.cues.iter().map(|c| doc.str(c.span)).collect();
+    /// assert_eq!(cues, ["talks"]); // the verb, not the noun or the name
+    /// assert_eq!(doc.cues[0].span.start, 22);
+    /// ```
     pub fn new(text: &'t str, lexicon: &'static Lexicon) -> Doc<'t> {
         let seg = Segmented::new(text, lexicon);
         let mut cues: Vec<Cue> = Vec::new();
@@ -179,6 +229,18 @@ impl<'t> Doc<'t> {
     }
 
     /// How many word tokens among tokens `a..b` are speech nouns ("statement", "remarks").
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.tok(4), "statement");
+    /// assert_eq!(doc.speech_nouns_in(0, doc.words().len()), 1);
+    /// assert_eq!(doc.speech_nouns_in(5, doc.words().len()), 0);
+    /// ```
     pub fn speech_nouns_in(&self, a: usize, b: usize) -> usize {
         let at = &self.nearby().speech_nouns;
         at.partition_point(|&i| i < b)
@@ -187,6 +249,19 @@ impl<'t> Doc<'t> {
 
     /// The first token among tokens `a..b` that is a relative pronoun ("that", "which",
     /// "who", "whom", "whose").
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// let end = doc.words().len();
+    /// assert_eq!(doc.relative_in(0, end), Some(5)); // "that"
+    /// assert_eq!(doc.relative_in(6, end).map(|k| doc.tok(k)), Some("which"));
+    /// assert_eq!(doc.relative_in(16, end), None);
+    /// ```
     pub fn relative_in(&self, a: usize, b: usize) -> Option<usize> {
         let at = &self.nearby().relatives;
         at.get(at.partition_point(|&i| i < a))
@@ -196,6 +271,17 @@ impl<'t> Doc<'t> {
 
     /// True when a cue inside `span` reports words or is an adjunct: any cue but an
     /// attitude.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::Span;
+    ///
+    /// let text = "Aides expect a vote. Ruiz said so.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert!(!doc.saying_cue_in(Span::new(0, 20))); // "expect": an attitude
+    /// assert!(doc.saying_cue_in(Span::new(21, 34)));
+    /// ```
     pub fn saying_cue_in(&self, span: Span) -> bool {
         let range = self.cue_range(span);
         let counts = &self.nearby().saying;
@@ -205,6 +291,19 @@ impl<'t> Doc<'t> {
     /// Drops the cues inside closed quotations: words said inside a quote ("I don't think
     /// so") do not attribute anything around it. Unclosed quotes keep theirs, since a
     /// missing closing mark may have swallowed the attribution.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::Span;
+    ///
+    /// let text = "\"I said no,\" Ruiz said.";
+    /// let mut doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.cues.len(), 2);
+    /// doc.drop_cues_inside(&[Span::new(0, 12)]);
+    /// assert_eq!(doc.cues.len(), 1);
+    /// assert_eq!(doc.cues[0].span.start, 18); // Ruiz's "said"
+    /// ```
     pub fn drop_cues_inside(&mut self, quotes: &[Span]) {
         let mut k = 0;
         self.cues.retain(|c| {
@@ -220,6 +319,24 @@ impl<'t> Doc<'t> {
     }
 
     /// True when byte `pos` lies inside a quotation (marks excluded).
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::{marks, quotes, Span};
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let mut doc = Doc::new(text, Lexicon::get());
+    /// let spans: Vec<Span> =
+    ///     quotes::pair(text, &doc.seg, &marks::classify(text)).iter().map(|q| q.span).collect();
+    /// doc.quoted = spans; // as the pipeline sets it
+    /// let quote = doc.quoted[0];
+    /// assert_eq!(doc.str(quote), "\"changes nothing,\"");
+    /// assert!(doc.inside_quote(quote.start + 1));
+    /// assert!(!doc.inside_quote(quote.start)); // the opening mark
+    /// assert!(!doc.inside_quote(0));
+    /// ```
     pub fn inside_quote(&self, pos: usize) -> bool {
         let k = self.quoted.partition_point(|q| q.end <= pos);
         self.quoted
@@ -229,6 +346,21 @@ impl<'t> Doc<'t> {
 
     /// Whether the cue's verb follows a modal or an infinitive "to" (`would discuss`, `plans to
     /// announce`): a saying not (yet) done.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// let unrealised: Vec<(&str, bool)> =
+    ///     doc.cues.iter().map(|&c| (doc.str(c.span), doc.unrealised(c))).collect();
+    /// assert_eq!(
+    ///     unrealised,
+    ///     [("said in a statement", false), ("discuss", true), ("added", false)]
+    /// );
+    /// ```
     pub fn unrealised(&self, cue: Cue) -> bool {
         let k = self.token_after(cue.span.start);
         let before = |n: usize, words: &dyn Fn(&str) -> bool| {
@@ -247,6 +379,22 @@ impl<'t> Doc<'t> {
 
     /// True when token `i` is the apostrophe of a plural possessive (`the nurses' union`):
     /// glued to a word ending in "s", followed by a space, and closing no quotation.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::{marks, quotes, Span};
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let mut doc = Doc::new(text, Lexicon::get());
+    /// let spans: Vec<Span> =
+    ///     quotes::pair(text, &doc.seg, &marks::classify(text)).iter().map(|q| q.span).collect();
+    /// doc.quoted = spans; // as the pipeline sets it
+    /// assert_eq!(&doc.words()[7..10], ["nurses", "'", "union"]);
+    /// assert!(doc.is_plural_possessive(8));
+    /// assert!(!doc.is_plural_possessive(16)); // the opening quote mark
+    /// ```
     pub fn is_plural_possessive(&self, i: usize) -> bool {
         let t = self.seg.tokens[i];
         if !matches!(self.tok(i), "'" | "\u{2019}") || i == 0 || i + 1 >= self.seg.tokens.len() {
@@ -275,6 +423,16 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether a quotation opening at `pos` opens with a single mark (`'`, `‘`; not `''`).
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "'Ready,' she said. ''Set,'' he said.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert!(doc.opens_single(0));
+    /// assert!(!doc.opens_single(19)); // `''`: a double mark
+    /// ```
     pub fn opens_single(&self, pos: usize) -> bool {
         let rest = &self.text[pos..];
         (rest.starts_with('\'') && !rest.starts_with("''")) || rest.starts_with('\u{2018}')
@@ -282,6 +440,20 @@ impl<'t> Doc<'t> {
 
     /// Whether the text's quotations mostly open with double marks (American style): a
     /// quotation in single marks is then a heading's or a quotation inside another.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::{marks, quotes, Span};
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let mut doc = Doc::new(text, Lexicon::get());
+    /// let spans: Vec<Span> =
+    ///     quotes::pair(text, &doc.seg, &marks::classify(text)).iter().map(|q| q.span).collect();
+    /// doc.quoted = spans; // as the pipeline sets it
+    /// assert!(doc.double_style());
+    /// ```
     pub fn double_style(&self) -> bool {
         *self.double_style.get_or_init(|| {
             let single = self
@@ -296,6 +468,18 @@ impl<'t> Doc<'t> {
     /// Whether a comma stands right before token `k`, or right before the closing quote mark
     /// there (`described it as a "breach," adding: …`: the comma the American style sets
     /// inside the quotation ends the clause before the participle).
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert!(doc.after_comma(15)); // "which", after "plan,"
+    /// assert!(doc.after_comma(21)); // "she", after `nothing,"`
+    /// assert!(!doc.after_comma(1));
+    /// ```
     pub fn after_comma(&self, k: usize) -> bool {
         k > 0
             && (self.tok(k - 1) == ","
@@ -306,6 +490,16 @@ impl<'t> Doc<'t> {
 
     /// Whether the verb of the cue at `span` is in -ing ("saying", "calling for"): its first
     /// word, as a cue of several words ends in another.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz left, saying in a statement that she was tired. She said so.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// let ing: Vec<bool> = doc.cues.iter().map(|c| doc.cue_in_ing(c.span)).collect();
+    /// assert_eq!(ing, [true, false]);
+    /// ```
     pub fn cue_in_ing(&self, span: Span) -> bool {
         self.str(span)
             .split(' ')
@@ -314,35 +508,99 @@ impl<'t> Doc<'t> {
     }
 
     /// The text of a span.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.str(doc.cues[0].span), "said in a statement");
+    /// ```
     #[inline(always)]
     pub fn str(&self, span: Span) -> &'t str {
         &self.text[span.start..span.end]
     }
 
     /// The texts of all tokens, in order.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(&doc.words()[..5], ["Ruiz", "said", "in", "a", "statement"]);
+    /// assert_eq!(doc.words().len(), doc.seg.tokens.len());
+    /// ```
     pub fn words(&self) -> &[&'t str] {
         &self.words
     }
 
     /// The text of token `i`.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.tok(0), "Ruiz");
+    /// ```
     #[inline(always)]
     pub fn tok(&self, i: usize) -> &'t str {
         self.words[i]
     }
 
     /// Token `i`.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.token(1).span, whosaid::Span::new(5, 9)); // "said"
+    /// ```
     #[inline(always)]
     pub fn token(&self, i: usize) -> Token {
         self.seg.tokens[i]
     }
 
     /// True when token `i` is a word.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert!(doc.is_word(0));
+    /// assert!(!doc.is_word(14)); // ","
+    /// ```
     #[inline(always)]
     pub fn is_word(&self, i: usize) -> bool {
         self.seg.tokens[i].kind == TokenKind::Word
     }
 
     /// The cues that lie inside `span`, in order.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// let first_clause = whosaid::Span::new(0, 70); // up to "plan"
+    /// let cues: Vec<&str> = doc.cues_in(first_clause).iter().map(|c| doc.str(c.span)).collect();
+    /// assert_eq!(cues, ["said in a statement", "discuss"]);
+    /// ```
     pub fn cues_in(&self, span: Span) -> &[Cue] {
         &self.cues[self.cue_range(span)]
     }
@@ -407,6 +665,17 @@ impl<'t> Doc<'t> {
     }
 
     /// The cue that starts exactly at token `i`, if any.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.cue_at_token(1), Some(doc.cues[0])); // "said in a statement"
+    /// assert_eq!(doc.cue_at_token(2), None); // "in": inside it
+    /// ```
     pub fn cue_at_token(&self, i: usize) -> Option<Cue> {
         let start = self.seg.tokens[i].span.start;
         if self.cues.len() >= u32::MAX as usize {
@@ -431,11 +700,33 @@ impl<'t> Doc<'t> {
     }
 
     /// Index of the first token starting at or after byte `pos`.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.token_after(5), 1); // "said" starts at byte 5
+    /// assert_eq!(doc.token_after(6), 2); // inside it: the next token
+    /// ```
     pub fn token_after(&self, pos: usize) -> usize {
         self.seg.token_at_or_after(pos)
     }
 
     /// Index one past the last token ending at or before byte `pos`.
+    ///
+    /// ```
+    /// use whosaid::doc::Doc;
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let text = "Ruiz said in a statement that the nurses' union would discuss the plan, \
+    ///             which \"changes nothing,\" she added.";
+    /// let doc = Doc::new(text, Lexicon::get());
+    /// assert_eq!(doc.token_before(9), 2); // "Ruiz" and "said" end by byte 9
+    /// assert_eq!(doc.token_before(8), 1); // inside "said"
+    /// ```
     pub fn token_before(&self, pos: usize) -> usize {
         self.seg.token_ending_by(pos)
     }

@@ -43,6 +43,19 @@ const BLOCK: &[&str] = &[
 ];
 
 /// The visible text of an HTML document, paragraphs separated by blank lines.
+///
+/// ```
+/// use whosaid::html::to_text;
+///
+/// let html = "<html><head><title>Harbour news</title><script>let x = 1;</script></head>\
+///             <body><h1>Terminal approved</h1>\
+///             <p>&ldquo;At last,&rdquo; said   Ana Ruiz.<br>Work starts in May.</p>\
+///             </body></html>";
+/// assert_eq!(
+///     to_text(html),
+///     "Terminal approved\n\n\u{201C}At last,\u{201D} said Ana Ruiz.\nWork starts in May."
+/// );
+/// ```
 pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;

@@ -12,10 +12,27 @@ use serde_json::value::RawValue;
 use crate::{Extractor, Options, Report};
 
 /// The fields of an output line that an input field passed through (`--keep`) may not take.
+///
+/// ```
+/// assert!(whosaid::jsonl::RESERVED.contains(&"quotes"));
+/// ```
 pub const RESERVED: [&str; 6] = ["id", "text", "quotes", "actors", "line", "error"];
 
 /// One input line: the article's id (a JSON string or number, echoed back), its text, and the
 /// fields asked to be passed through.
+///
+/// ```
+/// use whosaid::jsonl::read_record;
+///
+/// let keep = ["url".to_string(), "date".to_string()];
+/// let line = r#"{"id": 12345678901234567890, "text": "Hi.", "url": "https://example.org/a"}"#;
+/// let input = read_record(line, &keep).unwrap();
+/// assert_eq!(input.id.get(), "12345678901234567890"); // as written: no digit lost
+/// assert_eq!(input.text, "Hi.");
+/// let kept: Vec<(&str, Option<&str>)> =
+///     input.kept.iter().map(|(k, v)| (k.as_str(), v.as_deref().map(|v| v.get()))).collect();
+/// assert_eq!(kept, [("url", Some(r#""https://example.org/a""#)), ("date", None)]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Input {
     /// The id: its JSON text as given, echoed back verbatim (no digit of a long number or
@@ -30,6 +47,14 @@ pub struct Input {
 
 /// A line that cannot be analysed: what is wrong with it, and what of it could still be read
 /// for its error record (the id, and the fields passed through).
+///
+/// ```
+/// use whosaid::jsonl::read_record;
+///
+/// let bad = read_record(r#"{"id": "a-17", "text": 3}"#, &[]).unwrap_err();
+/// assert_eq!(bad.message, "\"text\" must be a string");
+/// assert_eq!(bad.id.unwrap().get(), r#""a-17""#);
+/// ```
 #[derive(Debug, Clone)]
 pub struct BadLine {
     /// Why the line was refused: "not JSON: …", "no \"text\" field", …
@@ -43,6 +68,13 @@ pub struct BadLine {
 
 impl BadLine {
     /// A line of which nothing could be read (not UTF-8, too long, empty).
+    ///
+    /// ```
+    /// use whosaid::jsonl::BadLine;
+    ///
+    /// let bad = BadLine::unreadable("not UTF-8", &["url".to_string()]);
+    /// assert_eq!(bad.record(3), r#"{"id":null,"url":null,"line":3,"error":"not UTF-8"}"#);
+    /// ```
     pub fn unreadable(message: impl Into<String>, keep: &[String]) -> BadLine {
         BadLine {
             message: message.into(),
@@ -53,6 +85,17 @@ impl BadLine {
 
     /// The error record written in the line's place (`--errors=records`):
     /// `{"id": …|null, <kept fields>, "line": n, "error": "…"}`, without the newline.
+    ///
+    /// ```
+    /// use whosaid::jsonl::read_record;
+    ///
+    /// let keep = ["url".to_string()];
+    /// let bad = read_record(r#"{"id": 7, "url": "u"}"#, &keep).unwrap_err();
+    /// assert_eq!(
+    ///     bad.record(12),
+    ///     r#"{"id":7,"url":"u","line":12,"error":"no \"text\" field"}"#
+    /// );
+    /// ```
     pub fn record(&self, line: u64) -> String {
         let mut out = String::from("{\"id\":");
         out.push_str(self.id.as_deref().map_or("null", RawValue::get));
@@ -82,6 +125,15 @@ fn push_kept(out: &mut String, kept: &[(String, Option<Box<RawValue>>)]) {
 
 /// Checks the names of the fields to pass through (`--keep url,date`): each a field name
 /// that is not one of the output's own ([`RESERVED`]), none twice.
+///
+/// ```
+/// use whosaid::jsonl::check_keep;
+///
+/// let names = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
+/// assert!(check_keep(&names("url,date")).is_ok());
+/// assert!(check_keep(&names("url,quotes")).unwrap_err().contains("a field of the output"));
+/// assert_eq!(check_keep(&names("url,url")).unwrap_err(), "--keep: \"url\" given twice");
+/// ```
 pub fn check_keep(keep: &[String]) -> Result<(), String> {
     for (i, k) in keep.iter().enumerate() {
         if k.is_empty() {
@@ -101,12 +153,35 @@ pub fn check_keep(keep: &[String]) -> Result<(), String> {
 }
 
 /// Reads one input line. Errors say what is wrong with it, for a message that names the line.
+///
+/// ```
+/// use whosaid::jsonl::read_line;
+///
+/// let input = read_line(r#"{"id": "a-17", "text": "\"Yes,\" he said."}"#).unwrap();
+/// assert_eq!((input.id.get(), input.text.as_str()), (r#""a-17""#, "\"Yes,\" he said."));
+/// assert_eq!(read_line(r#"{"text": "x"}"#).unwrap_err(), "no \"id\" field");
+/// assert_eq!(read_line("[1]").unwrap_err(), "not a JSON object");
+/// ```
 pub fn read_line(line: &str) -> Result<Input, String> {
     read_record(line, &[]).map_err(|bad| bad.message)
 }
 
 /// Reads one input line, keeping the fields named in `keep` (see [`check_keep`]). A line that
 /// cannot be analysed gives a [`BadLine`] with what could be read of it.
+///
+/// ```
+/// use whosaid::jsonl::read_record;
+///
+/// let keep = ["date".to_string()];
+/// let input = read_record(r#"{"id": 1, "text": "Hi.", "date": "2024-05-01"}"#, &keep).unwrap();
+/// assert_eq!(input.kept[0].1.as_ref().unwrap().get(), r#""2024-05-01""#);
+///
+/// // a bad line keeps what could be read: its id and the fields to pass through
+/// let bad = read_record(r#"{"id": 2, "date": "2024-05-02"}"#, &keep).unwrap_err();
+/// assert_eq!(bad.message, "no \"text\" field");
+/// assert_eq!(bad.id.unwrap().get(), "2");
+/// assert_eq!(bad.kept[0].1.as_ref().unwrap().get(), r#""2024-05-02""#);
+/// ```
 pub fn read_record(line: &str, keep: &[String]) -> Result<Input, BadLine> {
     let mut obj: HashMap<String, Box<RawValue>> = serde_json::from_str(line).map_err(|e| {
         // (why it failed, read only then: not JSON at all, or JSON but no object)
@@ -157,6 +232,16 @@ pub fn read_record(line: &str, keep: &[String]) -> Result<Input, BadLine> {
 
 /// Analyses one input and returns its prediction line (JSON, without the newline): the id,
 /// the fields kept, then the [`Report`]'s fields.
+///
+/// ```
+/// use whosaid::jsonl::{predict, read_line};
+/// use whosaid::{Extractor, Options};
+///
+/// let input = read_line(r#"{"id": 1e3, "text": "\"Yes,\" he said."}"#).unwrap();
+/// let line = predict(&Extractor::new(), &input, &Options::default());
+/// assert!(line.starts_with(r#"{"id":1e3,"quotes":[{"start":0,"end":6,"#));
+/// assert!(line.ends_with(r#""actors":[]}"#));
+/// ```
 pub fn predict(extractor: &Extractor, input: &Input, options: &Options) -> String {
     let analysis = extractor.extract(&input.text);
     let report = Report::new(&input.text, &analysis, options).to_json();

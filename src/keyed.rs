@@ -20,6 +20,21 @@ use foldhash::SharedSeed;
 /// The hasher of [`Map`](crate::lexicon::Map) and [`Set`](crate::lexicon::Set): foldhash
 /// with the process's secret seed and a seed of its own. `Keyed::default()` gives a new
 /// seed each time.
+///
+/// ```
+/// use std::hash::BuildHasher;
+/// use whosaid::keyed::Keyed;
+/// use whosaid::lexicon::Set;
+///
+/// let mut surnames: Set<&str> = Set::default(); // a `HashSet` with a `Keyed` hasher
+/// surnames.insert("Brandt");
+/// assert!(surnames.contains("Brandt"));
+///
+/// // Two tables hash alike only by a chance of one in 2^64.
+/// let (a, b) = (Keyed::default(), Keyed::default());
+/// assert_ne!(a.hash_one("Brandt"), b.hash_one("Brandt"));
+/// assert_eq!(a.hash_one("Brandt"), a.hash_one("Brandt"));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Keyed(SeedableRandomState);
 

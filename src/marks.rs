@@ -12,6 +12,26 @@ use crate::segment::is_space;
 
 /// Which marks pair with which: a quotation opened by a mark of one family is closed by a
 /// mark of the same family.
+///
+/// ```
+/// use whosaid::marks::{classify, Family};
+///
+/// let families: Vec<Family> = classify("\u{AB}Non\u{BB}, ``yes'' and \u{2018}maybe\u{2019}")
+///     .iter()
+///     .map(|m| m.family)
+///     .collect();
+/// assert_eq!(
+///     families,
+///     [
+///         Family::Guillemet,
+///         Family::Guillemet,
+///         Family::Double,
+///         Family::Double,
+///         Family::Single,
+///         Family::Single,
+///     ]
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
     /// `"`, `“ ”`, `„`, ``` `` ``` and `''`.
@@ -25,6 +45,17 @@ pub enum Family {
 }
 
 /// What a mark can do.
+///
+/// ```
+/// use whosaid::marks::{classify, Role};
+///
+/// let roles = |text| classify(text).iter().map(|m| m.role).collect::<Vec<Role>>();
+/// assert_eq!(roles("\"Yes,\" she said."), [Role::Open, Role::Close]);
+/// // after a plural, `'` may close a quotation or be a possessive
+/// assert_eq!(roles("the Joneses' house"), [Role::CloseOrApostrophe]);
+/// // glued to words on both sides, a straight mark has no direction of its own
+/// assert_eq!(roles("the \"best\"deal"), [Role::Open, Role::Either]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// It opens a quotation.
@@ -39,6 +70,16 @@ pub enum Role {
 }
 
 /// One quote mark in the text.
+///
+/// ```
+/// use whosaid::marks::{classify, Family, Mark, Role};
+///
+/// let text = "He said ''Fine.''";
+/// let marks = classify(text);
+/// // two apostrophes in a row are one double mark, two bytes long
+/// assert_eq!(marks[0], Mark { start: 8, end: 10, family: Family::Double, role: Role::Open });
+/// assert_eq!(&text[marks[1].start..marks[1].end], "''");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
     /// Byte offset of the mark.
@@ -93,6 +134,26 @@ fn is_mark_char(c: char) -> bool {
 /// Finds and classifies every quote mark of `text`, in order. One pass over the characters,
 /// looking at a mark's neighbours in the text itself (no copy of the text: memory stays
 /// that of the marks found).
+///
+/// Apostrophes (`Don’t`, `'90s`) and primes (`6'2"`) are no marks and are left out.
+///
+/// ```
+/// use whosaid::marks::{classify, Role};
+///
+/// let text = "\u{201C}Don\u{2019}t call it a \u{2018}deal\u{2019},\u{201D} she said of the \
+///             '90s pact, 6'2\" tall.";
+/// let marks: Vec<(&str, Role)> =
+///     classify(text).iter().map(|m| (&text[m.start..m.end], m.role)).collect();
+/// assert_eq!(
+///     marks,
+///     [
+///         ("\u{201C}", Role::Open),
+///         ("\u{2018}", Role::Open),
+///         ("\u{2019}", Role::CloseOrApostrophe),
+///         ("\u{201D}", Role::Close),
+///     ]
+/// );
+/// ```
 pub fn classify(text: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut chars = crate::chars::chars_at(text);

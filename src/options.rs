@@ -2,7 +2,24 @@
 
 use std::fmt;
 
-/// What to include in an analysis.
+/// What to include in an analysis's [`Report`](crate::Report).
+///
+/// `#[non_exhaustive]`: start from `Options::default()` and set fields, or read them from
+/// JSON ([`from_json`](Options::from_json)).
+///
+/// ```
+/// use whosaid::{Extractor, Options, Report};
+///
+/// let text = "Critics of the so-called \"reform\" stayed away.";
+/// let analysis = Extractor::new().extract(text);
+/// let plain = Report::new(text, &analysis, &Options::default());
+/// assert!(plain.rejected.is_none()); // and absent from the JSON
+///
+/// let mut options = Options::default();
+/// options.rejected = true;
+/// let full = Report::new(text, &analysis, &options);
+/// assert_eq!(full.rejected.unwrap()[0].reason, "term");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Options {
@@ -17,9 +34,22 @@ pub struct Options {
 
 impl Options {
     /// The option names accepted in a JSON or JS options object.
+    ///
+    /// ```
+    /// use whosaid::Options;
+    ///
+    /// assert_eq!(Options::NAMES, ["rejected", "maxResult"]);
+    /// ```
     pub const NAMES: &'static [&'static str] = &["rejected", "maxResult"];
 
     /// These options with `rejected` set to `on`.
+    ///
+    /// ```
+    /// use whosaid::Options;
+    ///
+    /// assert!(Options::default().with_rejected(true).rejected);
+    /// assert_eq!(Options::default().with_rejected(false), Options::default());
+    /// ```
     pub fn with_rejected(mut self, on: bool) -> Options {
         self.rejected = on;
         self
@@ -28,6 +58,24 @@ impl Options {
     /// Sets option `name` from a value: the one place options are validated, for JSON and
     /// for JS. Unknown names and wrong types are errors that name the option; a null value
     /// leaves the default.
+    ///
+    /// ```
+    /// use whosaid::options::OptionValue;
+    /// use whosaid::{ErrorKind, Options};
+    ///
+    /// let mut options = Options::default();
+    /// options.set("rejected", OptionValue::Bool(true))?;
+    /// options.set("maxResult", OptionValue::Number(5e6, "5e6"))?;
+    /// assert!(options.rejected);
+    /// assert_eq!(options.max_result, Some(5_000_000));
+    ///
+    /// let e = options.set("maxResult", OptionValue::Number(2.5, "2.5")).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::BadValue);
+    /// assert_eq!(e.to_string(), "option \"maxResult\" must be a whole number of bytes, not 2.5");
+    /// let e = options.set("speakers", OptionValue::Null).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::UnknownOption);
+    /// # Ok::<(), whosaid::Error>(())
+    /// ```
     pub fn set(&mut self, name: &str, value: OptionValue<'_>) -> Result<(), Error> {
         match (name, value) {
             ("rejected", OptionValue::Bool(b)) => self.rejected = b,
@@ -67,6 +115,20 @@ impl Options {
     }
 
     /// Reads options from a JSON object (`null` gives the defaults).
+    ///
+    /// ```
+    /// use whosaid::{ErrorKind, Options};
+    ///
+    /// let options = Options::from_json(&serde_json::json!({"rejected": true}))?;
+    /// assert!(options.rejected);
+    /// assert_eq!(Options::from_json(&serde_json::Value::Null)?, Options::default());
+    ///
+    /// let e = Options::from_json(&serde_json::json!({"rejected": "yes"})).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::BadValue);
+    /// let e = Options::from_json(&serde_json::json!([true])).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::NotAnObject);
+    /// # Ok::<(), whosaid::Error>(())
+    /// ```
     pub fn from_json(value: &serde_json::Value) -> Result<Options, Error> {
         let mut opts = Options::default();
         let obj = match value {
@@ -94,7 +156,16 @@ impl Options {
         Ok(opts)
     }
 
-    /// The error for options that are not an object at all.
+    /// The error for options that are not an object at all (the wasm API's, for a string,
+    /// a number or an array given as options).
+    ///
+    /// ```
+    /// use whosaid::{ErrorKind, Options};
+    ///
+    /// let e = Options::not_an_object("a string");
+    /// assert_eq!(e.kind(), ErrorKind::NotAnObject);
+    /// assert!(e.to_string().ends_with("not a string"));
+    /// ```
     pub fn not_an_object(what: &str) -> Error {
         Error::new(
             ErrorKind::NotAnObject,
@@ -103,7 +174,17 @@ impl Options {
     }
 }
 
-/// An option's value as the caller gave it.
+/// An option's value as the caller gave it, for [`Options::set`].
+///
+/// ```
+/// use whosaid::options::OptionValue;
+/// use whosaid::Options;
+///
+/// let mut options = Options::default();
+/// let e = options.set("rejected", OptionValue::Other("\"yes\"")).unwrap_err();
+/// // (the value shown as the caller wrote it)
+/// assert_eq!(e.to_string(), "option \"rejected\" must be a boolean, not \"yes\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum OptionValue<'a> {
     /// `true` or `false`.
@@ -128,6 +209,15 @@ impl OptionValue<'_> {
 }
 
 /// What went wrong with the caller's options.
+///
+/// ```
+/// use whosaid::{ErrorKind, Options};
+///
+/// let kind = |json| Options::from_json(&json).unwrap_err().kind();
+/// assert_eq!(kind(serde_json::json!({"speakers": true})), ErrorKind::UnknownOption);
+/// assert_eq!(kind(serde_json::json!({"maxResult": -1})), ErrorKind::BadValue);
+/// assert_eq!(kind(serde_json::json!("rejected")), ErrorKind::NotAnObject);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -140,6 +230,20 @@ pub enum ErrorKind {
 }
 
 /// An error in the caller's options. Analysing text itself never fails.
+///
+/// Its message (`Display`) names the option and, for an unknown one, lists those that exist.
+///
+/// ```
+/// use whosaid::{ErrorKind, Options};
+///
+/// let e = Options::from_json(&serde_json::json!({"speakers": true})).unwrap_err();
+/// assert_eq!(e.kind(), ErrorKind::UnknownOption);
+/// assert_eq!(
+///     e.to_string(),
+///     "unknown option \"speakers\" (known options: rejected, maxResult)"
+/// );
+/// let _: &dyn std::error::Error = &e;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
@@ -152,6 +256,13 @@ impl Error {
     }
 
     /// What kind of error it is.
+    ///
+    /// ```
+    /// use whosaid::{ErrorKind, Options};
+    ///
+    /// let e = Options::from_json(&serde_json::json!({"rejected": 1})).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::BadValue);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }

@@ -11,6 +11,30 @@ use crate::segment::Segmented;
 use crate::span::Span;
 
 /// One quotation between marks, within one paragraph.
+///
+/// ```
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::marks::{classify, Family};
+/// use whosaid::quotes::{pair, QuoteSpan};
+/// use whosaid::segment::Segmented;
+/// use whosaid::Span;
+///
+/// let text = "She said: \u{201C}Call it a \u{2018}deal\u{2019}.\u{201D}";
+/// let seg = Segmented::new(text, Lexicon::get());
+/// let spans = pair(text, &seg, &classify(text));
+/// assert_eq!(
+///     spans,
+///     [QuoteSpan {
+///         span: Span::new(10, 37), // the marks included
+///         content: Span::new(13, 34),
+///         closed: true,
+///         cut: false,
+///         family: Family::Double,
+///         group: 0,
+///     }]
+/// );
+/// assert_eq!(spans[0].content.text(text), "Call it a \u{2018}deal\u{2019}.");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteSpan {
     /// From the opening mark through the closing mark (or to the paragraph end).
@@ -36,6 +60,31 @@ struct Open {
 }
 
 /// Pairs `marks` (sorted by position) into quotation spans, sorted and non-overlapping.
+///
+/// ```
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::marks::classify;
+/// use whosaid::quotes::pair;
+/// use whosaid::segment::Segmented;
+///
+/// // A quotation over two paragraphs (the first left open, the second reopening it), an
+/// // unclosed one ending with its paragraph, and one cut short by the next opening mark.
+/// let text = "She said: \"One.\n\"Two.\" And \"an unclosed\nnext line \"cut here \"and here";
+/// let seg = Segmented::new(text, Lexicon::get());
+/// let spans = pair(text, &seg, &classify(text));
+/// let read: Vec<(&str, bool, bool, usize)> =
+///     spans.iter().map(|q| (q.span.text(text), q.closed, q.cut, q.group)).collect();
+/// assert_eq!(
+///     read,
+///     [
+///         ("\"One.", false, false, 0),
+///         ("\"Two.\"", true, false, 0), // the same group: one quotation
+///         ("\"an unclosed", false, false, 2),
+///         ("\"cut here", false, true, 3),
+///         ("\"and here", false, false, 4),
+///     ]
+/// );
+/// ```
 pub fn pair(text: &str, seg: &Segmented, marks: &[Mark]) -> Vec<QuoteSpan> {
     let mut out: Vec<QuoteSpan> = Vec::new();
     let mut m = 0;

@@ -11,6 +11,19 @@ use crate::options::Options;
 use crate::span::Span;
 
 /// A span as JSON sees it: UTF-16 offsets and the text it covers.
+///
+/// ```
+/// use whosaid::report::SpanRecord;
+/// use whosaid::{Extractor, Options, Report};
+///
+/// let text = "\u{201C}Vote early,\u{201D} Sen. Ana Ruiz said.";
+/// let analysis = Extractor::new().extract(text);
+/// let report = Report::new(text, &analysis, &Options::default());
+/// // The curly marks are one UTF-16 unit each (three UTF-8 bytes).
+/// let speaker = SpanRecord { start: 14, end: 27, text: "Sen. Ana Ruiz" };
+/// assert_eq!(report.quotes[0].speaker, Some(speaker));
+/// assert_eq!(analysis.quotes[0].speaker.unwrap().start, 18);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SpanRecord<'a> {
     /// First UTF-16 code unit.
@@ -22,6 +35,19 @@ pub struct SpanRecord<'a> {
 }
 
 /// One quotation in the JSON.
+///
+/// ```
+/// use whosaid::{Extractor, Options, Report};
+///
+/// let text = "\u{201C}Vote early,\u{201D} Sen. Ana Ruiz said.";
+/// let analysis = Extractor::new().extract(text);
+/// let report = Report::new(text, &analysis, &Options::default());
+/// let q = &report.quotes[0];
+/// assert_eq!((q.start, q.end, q.text), (0, 13, "\u{201C}Vote early,\u{201D}"));
+/// assert_eq!((q.kind, q.actor, q.closed, q.group), ("direct", Some(0), true, 0));
+/// assert_eq!(q.cue.as_ref().unwrap().text, "said");
+/// assert!(serde_json::to_string(q).unwrap().starts_with(r#"{"start":0,"end":13,"#));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuoteRecord<'a> {
     /// First UTF-16 code unit (the opening mark).
@@ -46,6 +72,25 @@ pub struct QuoteRecord<'a> {
 }
 
 /// One mention of an actor in the JSON.
+///
+/// ```
+/// use whosaid::report::MentionRecord;
+/// use whosaid::{Extractor, Options, Report};
+///
+/// let text = "\u{201C}Vote early,\u{201D} Sen. Ana Ruiz said.";
+/// let analysis = Extractor::new().extract(text);
+/// let report = Report::new(text, &analysis, &Options::default());
+/// let mention = &report.actors[0].mentions[0];
+/// assert_eq!(
+///     *mention,
+///     MentionRecord { start: 19, end: 27, text: "Ana Ruiz", kind: "named" }
+/// );
+/// // (`kind` is written as "type", the name the JSON contract gives it)
+/// assert_eq!(
+///     serde_json::to_string(mention).unwrap(),
+///     r#"{"start":19,"end":27,"text":"Ana Ruiz","type":"named"}"#
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MentionRecord<'a> {
     /// First UTF-16 code unit.
@@ -60,6 +105,19 @@ pub struct MentionRecord<'a> {
 }
 
 /// One actor in the JSON.
+///
+/// ```
+/// use whosaid::{Extractor, Options, Report};
+///
+/// let text = "\u{201C}Vote early,\u{201D} Sen. Ana Ruiz said.";
+/// let analysis = Extractor::new().extract(text);
+/// let report = Report::new(text, &analysis, &Options::default());
+/// let ruiz = &report.actors[0];
+/// assert_eq!((ruiz.id, ruiz.name, ruiz.kind), (0, "Ana Ruiz", "person"));
+/// assert_eq!(ruiz.titles, ["Sen."]);
+/// assert_eq!(ruiz.quotes, [0]);
+/// assert_eq!(report.quotes[0].actor, Some(ruiz.id));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActorRecord<'a> {
     /// Its index in `actors`.
@@ -77,6 +135,19 @@ pub struct ActorRecord<'a> {
 }
 
 /// A quoted span that is not speech.
+///
+/// ```
+/// use whosaid::report::RejectedRecord;
+/// use whosaid::{Extractor, Options, Report};
+///
+/// let text = "The so-called \u{201C}reform\u{201D} failed.";
+/// let analysis = Extractor::new().extract(text);
+/// let report = Report::new(text, &analysis, &Options::default().with_rejected(true));
+/// assert_eq!(
+///     report.rejected.unwrap(),
+///     [RejectedRecord { start: 14, end: 22, text: "\u{201C}reform\u{201D}", reason: "term" }]
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RejectedRecord<'a> {
     /// First UTF-16 code unit.
@@ -89,7 +160,21 @@ pub struct RejectedRecord<'a> {
     pub reason: &'static str,
 }
 
-/// The whole result as JSON sees it.
+/// The whole result as JSON sees it: what the wasm `analyze` returns and the CLI's
+/// `--json` prints. It borrows the text and the analysis.
+///
+/// ```
+/// use whosaid::{Extractor, Options, Report};
+///
+/// let text = "\u{201C}Vote early,\u{201D} Sen. Ana Ruiz said.";
+/// let analysis = Extractor::new().extract(text);
+/// let report = Report::new(text, &analysis, &Options::default());
+/// assert_eq!(report.quotes.len(), 1);
+/// assert_eq!(report.actors[0].name, "Ana Ruiz");
+/// let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+/// assert_eq!(json["quotes"][0]["speaker"]["text"], "Sen. Ana Ruiz");
+/// assert!(json.get("rejected").is_none()); // only with the `rejected` option
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report<'a> {
     /// Quotations, sorted by start.
@@ -161,6 +246,18 @@ impl<'t> Utf16Offsets<'t> {
 /// Converts a single byte offset of `text` to UTF-16 code units: the units of
 /// `text[..byte]`. Never panics: an offset inside a character counts up to that character's
 /// start, an offset past the end counts the whole text.
+///
+/// For the spans of an analysis, [`Report::new`] converts them all in one pass.
+///
+/// ```
+/// use whosaid::report::utf16_offset;
+///
+/// let text = "\u{1F4E2} caf\u{E9}"; // an emoji (4 bytes, 2 units), a space, "café"
+/// assert_eq!(utf16_offset(text, 4), 2);
+/// assert_eq!(utf16_offset(text, text.len()), 7);
+/// assert_eq!(utf16_offset(text, 2), 0); // inside the emoji: counts to its start
+/// assert_eq!(utf16_offset(text, 99), 7); // past the end: the whole text
+/// ```
 pub fn utf16_offset(text: &str, byte: usize) -> usize {
     let mut byte = byte.min(text.len());
     // (slicing inside a character would panic; `floor_char_boundary` needs Rust 1.91)
@@ -174,12 +271,33 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
 /// ([`Report::size_hint`]): 32 times the text (the analysis gives at most about 20; ordinary
 /// news about 3), at least 1 MB, at most 256 MB. A result past it would be a fault, and
 /// built as JS objects it could exhaust the page's heap, which no caller can recover from.
+///
+/// ```
+/// use whosaid::report::result_limit;
+///
+/// assert_eq!(result_limit(5_000), 1 << 20); // an article: the 1 MB floor
+/// assert_eq!(result_limit(1 << 20), 32 << 20);
+/// assert_eq!(result_limit(1 << 30), 256 << 20); // the ceiling
+/// ```
 pub fn result_limit(bytes: usize) -> usize {
     bytes.saturating_mul(32).clamp(1 << 20, 256 << 20)
 }
 
 impl<'a> Report<'a> {
     /// Builds the JSON record for `analysis` of `text`.
+    ///
+    /// ```
+    /// use whosaid::{Extractor, Options, Report};
+    ///
+    /// let text = "\u{1F4E2} \"Vote today,\" the mayor said.";
+    /// let analysis = Extractor::new().extract(text);
+    /// let report = Report::new(text, &analysis, &Options::default());
+    /// let q = &report.quotes[0];
+    /// // UTF-16 offsets: what `text.slice(start, end)` in JavaScript takes
+    /// assert_eq!((q.start, q.end), (3, 16));
+    /// let utf16: Vec<u16> = text.encode_utf16().collect();
+    /// assert_eq!(String::from_utf16(&utf16[q.start..q.end]).unwrap(), q.text);
+    /// ```
     pub fn new(text: &'a str, analysis: &'a Analysis, options: &Options) -> Report<'a> {
         let map = Utf16Offsets::new(text);
         let span = |s: Span| SpanRecord {
@@ -247,6 +365,16 @@ impl<'a> Report<'a> {
     /// writing it (within about a tenth: each number is taken as five digits, each string as
     /// needing no escapes). The wasm API refuses a result over its limit
     /// ([`result_limit`]) before building it as JS objects.
+    ///
+    /// ```
+    /// use whosaid::{Extractor, Options, Report};
+    ///
+    /// let text = "\"The plan is sound,\" Finance Minister Lena Berg told reporters. ".repeat(20);
+    /// let analysis = Extractor::new().extract(&text);
+    /// let report = Report::new(&text, &analysis, &Options::default());
+    /// let (hint, json) = (report.size_hint(), report.to_json().len());
+    /// assert!(hint.abs_diff(json) <= json / 8, "{hint} for {json}"); // about a tenth off
+    /// ```
     pub fn size_hint(&self) -> usize {
         const NUMBER: usize = 5;
         let span =
@@ -279,6 +407,23 @@ impl<'a> Report<'a> {
     }
 
     /// The record as compact JSON, exactly as the wasm API returns it.
+    ///
+    /// ```
+    /// use whosaid::{Extractor, Options, Report};
+    ///
+    /// let text = "\"Yes,\" he said.";
+    /// let analysis = Extractor::new().extract(text);
+    /// let json = Report::new(text, &analysis, &Options::default()).to_json();
+    /// assert_eq!(
+    ///     json,
+    ///     concat!(
+    ///         r#"{"quotes":[{"start":0,"end":6,"text":"\"Yes,\"","kind":"direct","#,
+    ///         r#""speaker":{"start":7,"end":9,"text":"he"},"actor":null,"#,
+    ///         r#""cue":{"start":10,"end":14,"text":"said"},"closed":true,"group":0}],"#,
+    ///         r#""actors":[]}"#,
+    ///     )
+    /// );
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a report always serialises")
     }

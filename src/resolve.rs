@@ -69,6 +69,22 @@ impl Event {
 
 /// Resolves every name of the text and the speaker mentions (one per quotation, in any
 /// order) to actors. Returns the actors and, for each quotation, its actor's index.
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::resolve::resolve;
+/// use whosaid::Span;
+///
+/// let text = "Mayor Elena Brandt met Tom Okafor. She said the terminal would open in May.";
+/// let doc = Doc::new(text, Lexicon::get());
+/// let she = Span::new(35, 38); // the speaker of the one quotation (here, reported speech)
+/// assert_eq!(doc.str(she), "She");
+/// let (actors, of_quote) = resolve(&doc, &[Some(she)]);
+/// let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+/// assert_eq!(names, ["Elena Brandt", "Tom Okafor"]);
+/// assert_eq!(of_quote, [Some(0)]); // "She": the person of female gender
+/// ```
 pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<usize>>) {
     let text = doc.text;
     let mut events: Vec<Event> = speakers

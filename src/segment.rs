@@ -12,6 +12,24 @@ use crate::lexicon::Lexicon;
 use crate::span::Span;
 
 /// What a token is.
+///
+/// ```
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::segment::{Segmented, TokenKind};
+///
+/// let text = "Mr. Brandt said the U.S. plan won't work. Al-Amin agreed!\n\
+///             \n\
+///             \"Next,\" she said.";
+/// let seg = Segmented::new(text, Lexicon::get());
+/// let kinds: Vec<(&str, TokenKind)> =
+///     seg.tokens[..3].iter().map(|t| (t.span.text(text), t.kind)).collect();
+/// assert_eq!(
+///     kinds,
+///     [("Mr.", TokenKind::Word), ("Brandt", TokenKind::Word), ("said", TokenKind::Word)]
+/// );
+/// assert_eq!(seg.tokens[8].span.text(text), ".");
+/// assert_eq!(seg.tokens[8].kind, TokenKind::Punct);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters and digits, with inner apostrophes, hyphens and abbreviation periods.
@@ -20,7 +38,27 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of the text.
+/// One token of the text: a word (inner apostrophes, hyphens and abbreviation periods
+/// kept inside) or one punctuation character.
+///
+/// ```
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::segment::Segmented;
+///
+/// let text = "Mr. Brandt said the U.S. plan won't work. Al-Amin agreed!\n\
+///             \n\
+///             \"Next,\" she said.";
+/// let seg = Segmented::new(text, Lexicon::get());
+/// let words: Vec<&str> = seg.tokens.iter().map(|t| t.span.text(text)).collect();
+/// assert_eq!(
+///     words,
+///     [
+///         "Mr.", "Brandt", "said", "the", "U.S.", "plan", "won't", "work", ".", // sentence 0
+///         "Al-Amin", "agreed", "!", // sentence 1
+///         "\"", "Next", ",", "\"", "she", "said", ".", // sentence 2, paragraph 1
+///     ]
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Where the token is.
@@ -34,12 +72,41 @@ pub struct Token {
 
 impl Token {
     /// Index of the sentence holding the token.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::segment::Segmented;
+    ///
+    /// let text = "Mr. Brandt said the U.S. plan won't work. Al-Amin agreed!\n\
+    ///             \n\
+    ///             \"Next,\" she said.";
+    /// let seg = Segmented::new(text, Lexicon::get());
+    /// assert_eq!(seg.tokens[0].sentence(), 0); // "Mr." does not end a sentence
+    /// assert_eq!(seg.tokens[9].sentence(), 1); // "Al-Amin"
+    /// ```
     pub fn sentence(&self) -> usize {
         self.sentence as usize
     }
 }
 
 /// A sentence: a span inside one paragraph and the range of its tokens.
+///
+/// ```
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::segment::Segmented;
+///
+/// let text = "Mr. Brandt said the U.S. plan won't work. Al-Amin agreed!\n\
+///             \n\
+///             \"Next,\" she said.";
+/// let seg = Segmented::new(text, Lexicon::get());
+/// let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.text(text)).collect();
+/// assert_eq!(
+///     sentences,
+///     ["Mr. Brandt said the U.S. plan won't work.", "Al-Amin agreed!", "\"Next,\" she said."]
+/// );
+/// let last = seg.sentences[2];
+/// assert_eq!((last.paragraph, last.first_token, last.end_token), (1, 12, 19));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     /// Where the sentence is (trimmed of surrounding space).
@@ -53,6 +120,22 @@ pub struct Sentence {
 }
 
 /// The segmented text: paragraphs, sentences and tokens, each sorted by position.
+///
+/// ```
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::segment::Segmented;
+///
+/// let text = "Mr. Brandt said the U.S. plan won't work. Al-Amin agreed!\n\
+///             \n\
+///             \"Next,\" she said.";
+/// let seg = Segmented::new(text, Lexicon::get());
+/// let paragraphs: Vec<&str> = seg.paragraphs.iter().map(|p| p.text(text)).collect();
+/// assert_eq!(
+///     paragraphs,
+///     ["Mr. Brandt said the U.S. plan won't work. Al-Amin agreed!", "\"Next,\" she said."]
+/// );
+/// assert_eq!((seg.sentences.len(), seg.tokens.len()), (3, 19));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Segmented {
     /// Paragraph spans (one per non-blank line, trimmed).
@@ -74,6 +157,14 @@ pub struct Segmented {
 const BLOCK: usize = 32;
 
 /// True for characters that join a word: letters, digits and marks.
+///
+/// ```
+/// use whosaid::segment::is_word_char;
+///
+/// assert!(is_word_char('\u{E9}') && is_word_char('7'));
+/// assert!(is_word_char('\u{301}')); // a combining accent
+/// assert!(!is_word_char('-') && !is_word_char('\u{2019}'));
+/// ```
 #[inline(always)]
 pub fn is_word_char(c: char) -> bool {
     crate::chars::is_alphanumeric(c) || is_combining(c)
@@ -85,11 +176,26 @@ fn is_combining(c: char) -> bool {
 }
 
 /// True for the apostrophe-like characters that may join two letters inside a word.
+///
+/// ```
+/// use whosaid::segment::is_apostrophe_char;
+///
+/// assert!(is_apostrophe_char('\'') && is_apostrophe_char('\u{2019}'));
+/// assert!(!is_apostrophe_char('\u{2018}')); // an opening mark
+/// ```
 pub fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// A possessive determiner: "his", "her", "their", "its", "our", "my", "your".
+/// A possessive determiner: "his", "her", "their", "its", "our", "my", "your" (ASCII
+/// case-insensitive).
+///
+/// ```
+/// use whosaid::segment::is_possessive;
+///
+/// assert!(is_possessive("Their"));
+/// assert!(!is_possessive("they"));
+/// ```
 pub fn is_possessive(w: &str) -> bool {
     ["his", "her", "their", "its", "our", "my", "your"]
         .iter()
@@ -98,6 +204,13 @@ pub fn is_possessive(w: &str) -> bool {
 
 /// `w` without its possessive endings: "Iran's" gives "Iran" (as `trim_end_matches("'s")`,
 /// without building a pattern searcher for each word).
+///
+/// ```
+/// use whosaid::segment::without_possessive;
+///
+/// assert_eq!(without_possessive("Iran's"), "Iran");
+/// assert_eq!(without_possessive("Jones"), "Jones");
+/// ```
 pub fn without_possessive(mut w: &str) -> &str {
     while let Some(stem) = w.strip_suffix("'s") {
         w = stem;
@@ -105,7 +218,15 @@ pub fn without_possessive(mut w: &str) -> &str {
     w
 }
 
-/// Horizontal white space, including the no-break and other Unicode spaces.
+/// White space, including line breaks, the no-break and other Unicode spaces, the
+/// zero-width space and the byte order mark.
+///
+/// ```
+/// use whosaid::segment::is_space;
+///
+/// assert!(is_space(' ') && is_space('\u{A0}') && is_space('\u{200B}'));
+/// assert!(!is_space('_'));
+/// ```
 #[inline(always)]
 pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
@@ -115,7 +236,20 @@ pub fn is_space(c: char) -> bool {
 }
 
 impl Segmented {
-    /// Segments `text`.
+    /// Segments `text`, with the abbreviations and sentence starters of `lexicon`.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::segment::Segmented;
+    ///
+    /// // Paragraphs are lines, trimmed; blank lines are none.
+    /// let text = "  The board met.\r\n\r\nIt voted. Gen. Moss left.\n";
+    /// let seg = Segmented::new(text, Lexicon::get());
+    /// let paragraphs: Vec<&str> = seg.paragraphs.iter().map(|p| p.text(text)).collect();
+    /// assert_eq!(paragraphs, ["The board met.", "It voted. Gen. Moss left."]);
+    /// let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.text(text)).collect();
+    /// assert_eq!(sentences, ["The board met.", "It voted.", "Gen. Moss left."]);
+    /// ```
     pub fn new(text: &str, lexicon: &Lexicon) -> Segmented {
         let mut seg = Segmented::default();
         let mut line_start = 0;
@@ -148,12 +282,35 @@ impl Segmented {
     }
 
     /// The index of the paragraph that contains byte `pos`, if any.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::segment::Segmented;
+    ///
+    /// let text = "First.\n\nSecond.";
+    /// let seg = Segmented::new(text, Lexicon::get());
+    /// assert_eq!(seg.paragraph_at(0), Some(0));
+    /// assert_eq!(seg.paragraph_at(7), None); // the blank line
+    /// assert_eq!(seg.paragraph_at(8), Some(1));
+    /// ```
     pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
         let i = self.paragraphs.partition_point(|p| p.end <= pos);
         (i < self.paragraphs.len() && self.paragraphs[i].start <= pos).then_some(i)
     }
 
-    /// The index of the first token that starts at or after byte `pos`.
+    /// The index of the first token that starts at or after byte `pos` (the number of
+    /// tokens when none does).
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::segment::Segmented;
+    ///
+    /// let text = "The mayor said.";
+    /// let seg = Segmented::new(text, Lexicon::get());
+    /// assert_eq!(seg.token_at_or_after(4), 1); // "mayor" starts there
+    /// assert_eq!(seg.token_at_or_after(5), 2); // inside "mayor": the next one, "said"
+    /// assert_eq!(seg.token_at_or_after(99), 4);
+    /// ```
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         let b = pos / BLOCK;
         match (self.blocks.get(b), self.blocks.get(b + 1)) {
@@ -167,6 +324,16 @@ impl Segmented {
     }
 
     /// The number of tokens that end at or before byte `pos` (one past the last of them).
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::segment::Segmented;
+    ///
+    /// let text = "The mayor said.";
+    /// let seg = Segmented::new(text, Lexicon::get());
+    /// assert_eq!(seg.token_ending_by(9), 2); // "The" and "mayor" end by byte 9
+    /// assert_eq!(seg.token_ending_by(8), 1); // inside "mayor"
+    /// ```
     pub fn token_ending_by(&self, pos: usize) -> usize {
         // Tokens neither overlap nor are empty: those starting at or after `pos` end after
         // it, and of those starting before it only the last can reach past it.
@@ -178,6 +345,18 @@ impl Segmented {
     }
 
     /// The index of the sentence that contains byte `pos` (or the last one before it).
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    /// use whosaid::segment::Segmented;
+    ///
+    /// let text = "It rained. The match went on.";
+    /// let seg = Segmented::new(text, Lexicon::get());
+    /// assert_eq!(seg.sentence_at(0), Some(0));
+    /// assert_eq!(seg.sentence_at(10), Some(0)); // the space between: the one before
+    /// assert_eq!(seg.sentence_at(11), Some(1));
+    /// assert_eq!(Segmented::new("", Lexicon::get()).sentence_at(0), None);
+    /// ```
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.start <= pos);
         i.checked_sub(1)

@@ -13,6 +13,15 @@ use crate::segment::{is_space, TokenKind};
 use crate::span::Span;
 
 /// Why a quoted span is not speech.
+///
+/// ```
+/// use whosaid::{Extractor, NotSpeech};
+///
+/// let text = "Critics of the so-called \"reform\" cited the report \"Harbour Futures\".";
+/// let reasons: Vec<NotSpeech> =
+///     Extractor::new().extract(text).rejected.iter().map(|r| r.reason).collect();
+/// assert_eq!(reasons, [NotSpeech::Term, NotSpeech::Title]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NotSpeech {
@@ -33,6 +42,13 @@ pub enum NotSpeech {
 
 impl NotSpeech {
     /// A short lower-case name for the reason, as it appears in the JSON.
+    ///
+    /// ```
+    /// use whosaid::NotSpeech;
+    ///
+    /// assert_eq!(NotSpeech::ScareQuote.as_str(), "scare-quote");
+    /// assert_eq!(NotSpeech::Nickname.as_str(), "nickname");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             NotSpeech::Markup => "markup",
@@ -65,6 +81,19 @@ struct Reading<'t> {
 /// Decides whether the quotation `q` is speech. `continues` is true for the second and later
 /// parts of a quotation running over paragraphs; `previous` is the verdict on the quotation
 /// right before this one when the two are joined by "and"/"or" in one sentence.
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::{marks, quotes, speech, NotSpeech};
+///
+/// let text = "The so-called \"reform\" failed, the mayor said: \"It was never a reform.\"";
+/// let mut doc = Doc::new(text, Lexicon::get());
+/// let spans = quotes::pair(text, &doc.seg, &marks::classify(text));
+/// doc.quoted = spans.iter().map(|q| q.span).collect();
+/// let verdicts: Vec<_> = spans.iter().map(|q| speech::judge(&doc, q, false, None)).collect();
+/// assert_eq!(verdicts, [Err(NotSpeech::Term), Ok(())]);
+/// ```
 pub fn judge(
     doc: &Doc,
     q: &QuoteSpan,

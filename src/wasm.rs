@@ -53,6 +53,21 @@ export interface Options {
 "#;
 
 /// Analyses `text` and returns `{quotes, actors}` with UTF-16 offsets.
+///
+/// From JavaScript, through the module `wasm-bindgen --target web` writes (`www/pkg/`; most
+/// pages use the loader `www/whosaid.js` instead, which recovers from a trap):
+///
+/// ```js
+/// import init, { analyze } from './pkg/whosaid.js';
+///
+/// await init();
+/// const text = '\u201CWe won,\u201D said Ana Ruiz.';
+/// const result = analyze(text, { rejected: true });
+/// const q = result.quotes[0];
+/// text.slice(q.start, q.end);            // '“We won,”': UTF-16 offsets
+/// result.actors[q.actor].name;           // 'Ana Ruiz'
+/// analyze(text, { speakers: true });     // throws an Error naming the option
+/// ```
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyze(
     text: &str,
@@ -86,7 +101,14 @@ fn megabytes(bytes: usize) -> String {
     format!("{}.{}", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
 }
 
-/// The version of whosaid.
+/// The version of whosaid ([`VERSION`](crate::VERSION)).
+///
+/// ```js
+/// import init, { version } from './pkg/whosaid.js';
+///
+/// await init();
+/// version(); // the crate's version, as '0.1.0'
+/// ```
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()

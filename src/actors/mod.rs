@@ -21,6 +21,23 @@ use crate::span::Span;
 pub use crate::kind::ActorKind;
 
 /// How an actor is mentioned.
+///
+/// ```
+/// use whosaid::{Extractor, MentionKind};
+///
+/// let text = "\"The bridge is safe,\" the engineer said. Kelly Moss agreed. \
+///             She said the bolts were new.";
+/// let analysis = Extractor::new().extract(text);
+/// let mentions: Vec<(&str, MentionKind)> = analysis
+///     .actors
+///     .iter()
+///     .flat_map(|a| &a.mentions)
+///     .map(|m| (m.span.text(text), m.kind))
+///     .collect();
+/// assert!(mentions.contains(&("the engineer", MentionKind::Role)));
+/// assert!(mentions.contains(&("Kelly Moss", MentionKind::Named)));
+/// assert!(mentions.contains(&("She", MentionKind::Pronoun)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MentionKind {
     /// By name: "Zarif", "the Pentagon", "U.S.".
@@ -33,6 +50,14 @@ pub enum MentionKind {
 
 impl MentionKind {
     /// `named`, `role` or `pronoun`, as in the JSON.
+    ///
+    /// ```
+    /// use whosaid::MentionKind;
+    ///
+    /// assert_eq!(MentionKind::Named.as_str(), "named");
+    /// assert_eq!(MentionKind::Role.as_str(), "role");
+    /// assert_eq!(MentionKind::Pronoun.as_str(), "pronoun");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             MentionKind::Named => "named",
@@ -43,6 +68,14 @@ impl MentionKind {
 }
 
 /// One mention of an actor.
+///
+/// ```
+/// use whosaid::{Extractor, Mention, MentionKind, Span};
+///
+/// let text = "Ana Ruiz said the count was fair.";
+/// let actor = &Extractor::new().extract(text).actors[0];
+/// assert_eq!(actor.mentions, [Mention { span: Span::new(0, 8), kind: MentionKind::Named }]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
     /// Where it is.
@@ -52,6 +85,23 @@ pub struct Mention {
 }
 
 /// One actor: a person, organisation or place, with every mention found.
+///
+/// ```
+/// use whosaid::{ActorKind, Extractor};
+/// use whosaid::lexicon::Gender;
+///
+/// let text = "\"This is the day the waterfront comes back to life,\" Mayor Elena Brandt \
+///             told reporters. She said the ribbon would be cut at noon.";
+/// let analysis = Extractor::new().extract(text);
+/// let brandt = &analysis.actors[0];
+/// assert_eq!(brandt.name, "Elena Brandt"); // the fullest name, without the title
+/// assert_eq!(brandt.kind, ActorKind::Person);
+/// assert_eq!(brandt.gender, Some(Gender::Female));
+/// assert_eq!(brandt.titles, ["Mayor"]);
+/// let mentions: Vec<&str> = brandt.mentions.iter().map(|m| m.span.text(text)).collect();
+/// assert_eq!(mentions, ["Elena Brandt", "She"]); // a pronoun that speaks is a mention
+/// assert_eq!(brandt.quotes.len(), analysis.quotes.len()); // every quotation is hers
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     /// The fullest proper name found, without titles (or the description, for an actor
@@ -69,7 +119,16 @@ pub struct Actor {
     pub quotes: Vec<usize>,
 }
 
-/// Pronouns: speakers that name no one by themselves.
+/// Pronouns: speakers that name no one by themselves (ASCII case-insensitive).
+///
+/// ```
+/// use whosaid::actors::is_pronoun;
+///
+/// assert!(is_pronoun("She"));
+/// assert!(is_pronoun("who"));
+/// assert!(!is_pronoun("Brandt"));
+/// assert!(!is_pronoun("officials"));
+/// ```
 pub fn is_pronoun(w: &str) -> bool {
     matches!(
         &*ascii_lower(w, &mut Word::new()),

@@ -35,6 +35,17 @@ const PREDICATES: &str = prepared!("predicates");
 
 /// The closed classes of `openers.txt`: words that open an adjunct at a sentence's start, or
 /// stand in a speaker's place without speaking (see `speaker_form`).
+///
+/// ```
+/// use whosaid::lexicon::{Lexicon, Opener};
+///
+/// let lex = Lexicon::get();
+/// assert!(lex.is_opener(Opener::Discourse, "indeed")); // "Indeed, …"
+/// assert!(lex.is_opener(Opener::Preposition, "according")); // "According to …, …"
+/// assert!(lex.is_opener(Opener::Time, "week")); // "Last week, …"
+/// assert!(lex.is_opener(Opener::TimeSpan, "hours")); // "Hours later, …"
+/// assert!(!lex.is_opener(Opener::Discourse, "mayor"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opener {
     /// A sentence adverb or connective before a comma ("indeed", "first").
@@ -51,6 +62,16 @@ pub enum Opener {
 
 /// The closed classes of `predicates.txt`: words around a predicate and its subject (see
 /// `control` and `phrases`).
+///
+/// ```
+/// use whosaid::lexicon::{Lexicon, Predicate};
+///
+/// let lex = Lexicon::get();
+/// assert!(lex.is_predicate_word(Predicate::Control, "continue")); // "continued to assert"
+/// assert!(lex.is_predicate_word(Predicate::Copula, "was"));
+/// assert!(lex.is_predicate_word(Predicate::Degree, "more"));
+/// assert!(lex.is_predicate_word(Predicate::PhraseStart, "the"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Predicate {
     /// A verb of subject control, as a lemma ("continue", "manage").
@@ -65,6 +86,15 @@ pub enum Predicate {
 
 /// A person's gender as the text shows it (from a first name, an honorific, a role noun or a
 /// pronoun that refers to them).
+///
+/// ```
+/// use whosaid::lexicon::{Gender, Lexicon};
+///
+/// let lex = Lexicon::get();
+/// assert_eq!(lex.gender_of("Elena"), Some(Gender::Female));
+/// assert_eq!(lex.gender_of("Mr."), Some(Gender::Male));
+/// assert_eq!(lex.gender_of("Alex"), None); // a name of either
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
     /// "she"
@@ -74,6 +104,27 @@ pub enum Gender {
 }
 
 /// How a cue relates to its speaker.
+///
+/// ```
+/// use whosaid::lexicon::{CueKind, Lexicon};
+///
+/// let lex = Lexicon::get();
+/// let text = "Ruiz said in a statement, according to aides who expect a vote";
+/// let kinds: Vec<(&str, CueKind)> = lex
+///     .find_cues(text)
+///     .into_iter()
+///     .map(|(start, end, lemma, _)| (&text[start..end], lex.cue_kind(lemma)))
+///     .collect();
+/// assert_eq!(
+///     kinds,
+///     [
+///         ("said", CueKind::Verb),
+///         ("in a statement", CueKind::Adjunct),
+///         ("according to", CueKind::Preposition),
+///         ("expect", CueKind::Attitude),
+///     ]
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
     /// A reporting verb: "said", "told", "wrote".
@@ -82,7 +133,7 @@ pub enum CueKind {
     Preposition,
     /// A phrase that goes with a verb: "in a statement", "on Twitter".
     Adjunct,
-    /// A verb of thinking, wanting or finding ("believes", "wants", "found"): a cue for
+    /// A verb of thinking, wanting or finding ("expects", "wants", "found"): a cue for
     /// reported speech, never for a quotation.
     Attitude,
 }
@@ -90,6 +141,19 @@ pub enum CueKind {
 /// FNV-1a: the actors' index keys (a tag and a word, hashed in pieces as the whole). Not
 /// the hash of any table: a table hashes its keys with a secret seed
 /// ([`Keyed`](crate::keyed::Keyed)), since FNV's collisions are easy to make.
+///
+/// ```
+/// use std::hash::Hasher;
+/// use whosaid::lexicon::Fnv;
+///
+/// let hash = |parts: &[&str]| {
+///     let mut h = Fnv::default();
+///     parts.iter().for_each(|p| h.write(p.as_bytes()));
+///     h.finish()
+/// };
+/// assert_eq!(hash(&["surname:", "brandt"]), hash(&["surname:brandt"])); // in pieces as whole
+/// assert_eq!(hash(&[""]), 0xcbf2_9ce4_8422_2325); // FNV-1a's offset basis
+/// ```
 #[derive(Default, Clone, Copy)]
 pub struct Fnv(u64);
 
@@ -113,11 +177,38 @@ impl Hasher for Fnv {
 }
 
 /// A map keyed by words, hashed with a secret seed ([`Keyed`](crate::keyed::Keyed)).
+///
+/// ```
+/// use whosaid::lexicon::Map;
+///
+/// let mut mentions: Map<&str, usize> = Map::default();
+/// *mentions.entry("Brandt").or_default() += 1;
+/// assert_eq!(mentions["Brandt"], 1);
+/// ```
 pub type Map<K, V> = HashMap<K, V, crate::keyed::Keyed>;
 /// A set of words, hashed with a secret seed ([`Keyed`](crate::keyed::Keyed)).
+///
+/// ```
+/// use whosaid::lexicon::Set;
+///
+/// let surnames: Set<&str> = ["Brandt", "Okafor"].into_iter().collect();
+/// assert!(surnames.contains("Okafor"));
+/// ```
 pub type Set<K> = HashSet<K, crate::keyed::Keyed>;
 
 /// What a name in the gazetteer (`places.txt`, `bodies.txt`) names.
+///
+/// ```
+/// use whosaid::lexicon::{Known, Lexicon};
+///
+/// let lex = Lexicon::get();
+/// let kind = |name| lex.known(name).map(|(_, kind)| kind);
+/// assert_eq!(kind("Norway"), Some(Known::Country));
+/// assert_eq!(kind("Oslo"), Some(Known::Capital)); // "Oslo said": Norway's government
+/// assert_eq!(kind("Halifax"), Some(Known::City));
+/// assert_eq!(kind("U.N."), Some(Known::Organization));
+/// assert_eq!(kind("Portvale"), None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Known {
     /// A country or territory ("Iran", "U.S.").
@@ -151,6 +242,15 @@ impl Known {
 }
 
 /// The parsed word lists.
+///
+/// ```
+/// use whosaid::lexicon::Lexicon;
+///
+/// let lex = Lexicon::get();
+/// assert!(lex.is_abbreviation("Gen."));
+/// assert!(lex.is_title("minister"));
+/// assert!(lex.is_speech_noun("statement"));
+/// ```
 #[derive(Debug)]
 pub struct Lexicon {
     abbreviations: Set<&'static str>,
@@ -208,6 +308,12 @@ include!("normalise.rs");
 
 impl Lexicon {
     /// The lexicon, parsed on first use and shared afterwards.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// assert!(std::ptr::eq(Lexicon::get(), Lexicon::get())); // one instance per process
+    /// ```
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::parse)
@@ -341,12 +447,29 @@ impl Lexicon {
     }
 
     /// True when `word` (with its final period) is a listed abbreviation.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_abbreviation("Mr.") && lex.is_abbreviation("U.S."));
+    /// assert!(!lex.is_abbreviation("Mr")); // without its period
+    /// ```
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
     }
 
     /// True when a word ending in a period may end a sentence: a listed abbreviation marked
     /// as often sentence-final, or an unlisted dotted acronym of two letters or more.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.abbreviation_may_end_sentence("U.S.")); // "… in the U.S. The …"
+    /// assert!(!lex.abbreviation_may_end_sentence("Gen.")); // a title: a name follows
+    /// assert!(lex.abbreviation_may_end_sentence("N.Y.C.")); // unlisted, dotted
+    /// ```
     pub fn abbreviation_may_end_sentence(&self, word: &str) -> bool {
         if self.abbreviations.contains(word) {
             self.abbreviations_ending.contains(word)
@@ -356,6 +479,14 @@ impl Lexicon {
     }
 
     /// True for capitalised function words that begin sentences ("The", "He", "But").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_sentence_starter("The") && lex.is_sentence_starter("He"));
+    /// assert!(!lex.is_sentence_starter("the")); // capitalised only
+    /// ```
     pub fn is_sentence_starter(&self, word: &str) -> bool {
         self.starters.contains(word)
     }
@@ -363,6 +494,22 @@ impl Lexicon {
     /// All cue matches in `text` on word boundaries, as `(start, end, lemma, noun_too)`:
     /// byte spans, leftmost-longest and non-overlapping; `noun_too` for forms that are also
     /// common nouns ("talks").
+    ///
+    /// These are the raw matches: [`Doc::new`](crate::doc::Doc::new) then keeps those that
+    /// read as cues in their sentence and joins an adjunct to its verb.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// let text = "The talks ended, Ruiz told reporters.";
+    /// let cues: Vec<(&str, &str, bool)> = lex
+    ///     .find_cues(text)
+    ///     .into_iter()
+    ///     .map(|(start, end, lemma, noun)| (&text[start..end], lex.cue_lemma(lemma), noun))
+    ///     .collect();
+    /// assert_eq!(cues, [("talks", "talk", true), ("told", "tell", false)]);
+    /// ```
     pub fn find_cues(&self, text: &str) -> Vec<(usize, usize, usize, bool)> {
         // Words (letters, digits, hyphens) and where each ends; a cue is one to `cue_words`
         // words in a row, joined by single spaces, looked up whole: one pass, each word
@@ -404,27 +551,68 @@ impl Lexicon {
     }
 
     /// The lemma of cue `index` as given by [`find_cues`](Self::find_cues).
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// let (_, _, lemma, _) = lex.find_cues("she wrote")[0];
+    /// assert_eq!(lex.cue_lemma(lemma), "write");
+    /// ```
     pub fn cue_lemma(&self, index: usize) -> &str {
         self.cue_lemmas[index].0
     }
 
     /// The kind of cue `index` as given by [`find_cues`](Self::find_cues).
+    ///
+    /// ```
+    /// use whosaid::lexicon::{CueKind, Lexicon};
+    ///
+    /// let lex = Lexicon::get();
+    /// let (_, _, lemma, _) = lex.find_cues("according to the mayor")[0];
+    /// assert_eq!(lex.cue_kind(lemma), CueKind::Preposition);
+    /// ```
     pub fn cue_kind(&self, index: usize) -> CueKind {
         self.cue_lemmas[index].1
     }
 
     /// True when the lower-cased phrase marks a following quotation as a name or term.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_naming_phrase("so-called")); // so-called "experts"
+    /// assert!(lex.is_naming_phrase("known as"));
+    /// assert!(!lex.is_naming_phrase("said"));
+    /// ```
     pub fn is_naming_phrase(&self, phrase: &str) -> bool {
         self.naming_before.contains(phrase)
     }
 
     /// True when the lower-cased word names something said ("statement", "remarks").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_speech_noun("remarks"));
+    /// assert!(!lex.is_speech_noun("ferry"));
+    /// ```
     pub fn is_speech_noun(&self, word: &str) -> bool {
         self.speech_nouns.contains(word)
     }
 
     /// Whether a word is listed as a given name, an honorific or a role noun of a person,
     /// of either gender ("Alex", "Robin", "Kelly", "Mr."). Case-insensitive.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_personal("Alex") && lex.is_personal("ELENA") && lex.is_personal("Mr."));
+    /// assert!(!lex.is_personal("Halifax"));
+    /// ```
     pub fn is_personal(&self, word: &str) -> bool {
         let mut buf = crate::lexicon::ShortName::new();
         self.gendered
@@ -433,6 +621,16 @@ impl Lexicon {
 
     /// The gender a word shows: a first name ("Kelly"), an honorific ("Mrs."), a role noun
     /// ("spokeswoman"). Case-insensitive.
+    ///
+    /// ```
+    /// use whosaid::lexicon::{Gender, Lexicon};
+    ///
+    /// let lex = Lexicon::get();
+    /// assert_eq!(lex.gender_of("Spokeswoman"), Some(Gender::Female));
+    /// assert_eq!(lex.gender_of("Mrs."), Some(Gender::Female));
+    /// assert_eq!(lex.gender_of("Tom"), Some(Gender::Male));
+    /// assert_eq!(lex.gender_of("Alex"), None);
+    /// ```
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
         let mut buf = crate::lexicon::ShortName::new();
         match self.gendered.get(lowercase(word, &mut buf).as_ref()) {
@@ -443,50 +641,123 @@ impl Lexicon {
     }
 
     /// True when the lower-cased word makes a phrase an organisation ("ministry").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_organisation_word("ministry") && lex.is_organisation_word("council"));
+    /// assert!(!lex.is_organisation_word("Ministry")); // lower-cased words only
+    /// ```
     pub fn is_organisation_word(&self, word: &str) -> bool {
         self.organisation_words.contains(word)
     }
 
     /// True when the lower-cased word is a title, rank or honorific ("mr.", "minister").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_title("mr.") && lex.is_title("minister") && lex.is_title("mayor"));
+    /// assert!(!lex.is_title("engineer"));
+    /// ```
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
     }
 
     /// True when the lower-cased word makes a name a place ("city", "hall").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_place_word("county") && lex.is_place_word("street"));
+    /// assert!(!lex.is_place_word("ministry"));
+    /// ```
     pub fn is_place_word(&self, word: &str) -> bool {
         self.place_words.contains(word)
     }
 
     /// True when the lower-cased word heads names of events, works and laws ("cup", "act").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_thing_head("festival")); // "the Harbour Festival" is no actor
+    /// assert!(!lex.is_thing_head("union"));
+    /// ```
     pub fn is_thing_head(&self, word: &str) -> bool {
         self.thing_heads.contains(word)
     }
 
     /// True when the lower-cased word, before a name's last word, makes it a storm, a
     /// vessel, an operation or a project ("cyclone", "shuttle", "operation").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_thing_opener("hurricane")); // "Hurricane Fiona" is no person
+    /// assert!(!lex.is_thing_opener("mayor"));
+    /// ```
     pub fn is_thing_opener(&self, word: &str) -> bool {
         self.thing_openers.contains(word)
     }
 
     /// True when the lower-cased name is no actor: a religion, a holiday, a scripture
     /// ("islam", "ramadan").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_thing("internet") && lex.is_thing("islam"));
+    /// assert!(!lex.is_thing("norway"));
+    /// ```
     pub fn is_thing(&self, name: &str) -> bool {
         self.things.contains(name)
     }
 
     /// True when the lower-cased `word` is of the closed class `class` ("indeed" is
     /// [`Opener::Discourse`]).
+    ///
+    /// ```
+    /// use whosaid::lexicon::{Lexicon, Opener};
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_opener(Opener::Discourse, "indeed"));
+    /// assert!(!lex.is_opener(Opener::Time, "indeed"));
+    /// ```
     pub fn is_opener(&self, class: Opener, word: &str) -> bool {
         self.openers[class as usize].contains(word)
     }
 
     /// True when the lower-cased `word` is in the class `class` of `predicates.txt`.
+    ///
+    /// ```
+    /// use whosaid::lexicon::{Lexicon, Predicate};
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_predicate_word(Predicate::Copula, "is"));
+    /// assert!(!lex.is_predicate_word(Predicate::Copula, "said"));
+    /// ```
     pub fn is_predicate_word(&self, class: Predicate, word: &str) -> bool {
         self.predicates[class as usize].contains(word)
     }
 
     /// True when the word is a function word or an interjection ("Do", "following",
     /// "Oh", "I've"), never a name; case-insensitive, either apostrophe.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_function_word("Following") && lex.is_function_word("Oh"));
+    /// assert!(lex.is_function_word("I\u{2019}ve"));
+    /// assert!(!lex.is_function_word("Brandt"));
+    /// ```
     pub fn is_function_word(&self, word: &str) -> bool {
         let mut buf = crate::lexicon::ShortName::new();
         let w = lowercase(word, &mut buf);
@@ -500,6 +771,17 @@ impl Lexicon {
 
     /// The gazetteer entry a name belongs to (its index and what it names), if listed:
     /// "U.S.", "America" and "Washington" give the entry of "United States".
+    ///
+    /// ```
+    /// use whosaid::lexicon::{Known, Lexicon};
+    ///
+    /// let lex = Lexicon::get();
+    /// let (us, kind) = lex.known("U.S.").unwrap();
+    /// assert_eq!((lex.canonical_name(us), kind), ("United States", Known::Country));
+    /// assert_eq!(lex.known("America"), Some((us, Known::Country)));
+    /// assert_eq!(lex.known("the U.S.'s"), Some((us, Known::Country))); // normalised
+    /// assert_eq!(lex.known("Washington"), Some((us, Known::Capital)));
+    /// ```
     pub fn known(&self, name: &str) -> Option<(usize, Known)> {
         let mut buf = ShortName::new();
         let packed = match normalise_short(name, &mut buf) {
@@ -510,22 +792,51 @@ impl Lexicon {
     }
 
     /// The canonical name of gazetteer entry `id` ("United States").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// let (id, _) = lex.known("Oslo").unwrap(); // a capital: its country's entry
+    /// assert_eq!(lex.canonical_name(id), "Norway");
+    /// ```
     pub fn canonical_name(&self, id: usize) -> &str {
         self.canonical[id]
     }
 
     /// The most words a gazetteer name has.
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.known_words() >= "United States of America".split(' ').count());
+    /// ```
     pub fn known_words(&self) -> usize {
         self.known_words
     }
 
     /// True when the lower-cased word names a kind of work ("film", "report").
+    ///
+    /// ```
+    /// use whosaid::lexicon::Lexicon;
+    ///
+    /// let lex = Lexicon::get();
+    /// assert!(lex.is_work_noun("film") && lex.is_work_noun("album")); // the film "Dune"
+    /// assert!(!lex.is_work_noun("mayor"));
+    /// ```
     pub fn is_work_noun(&self, word: &str) -> bool {
         self.work_nouns.contains(word)
     }
 }
 
 /// The longest name or word normalised or lower-cased on the stack ([`lowercase`]).
+///
+/// ```
+/// use whosaid::lexicon::{ShortName, SHORT_NAME};
+///
+/// assert_eq!(ShortName::new().capacity(), SHORT_NAME);
+/// ```
 pub const SHORT_NAME: usize = 64;
 
 /// [`normalise_name`] without allocating, for ASCII names of up to [`SHORT_NAME`] bytes
@@ -561,11 +872,29 @@ fn normalise_short<'b>(name: &str, buf: &'b mut ShortName) -> Option<&'b str> {
 }
 
 /// The longest word [`ascii_lower`] lower-cases on the stack.
+///
+/// ```
+/// use whosaid::lexicon::{Word, WORD};
+///
+/// assert_eq!(Word::new().capacity(), WORD);
+/// ```
 pub const WORD: usize = 24;
 
 /// A word lower-cased on the stack: [`ascii_lower`]'s buffer.
+///
+/// ```
+/// use whosaid::lexicon::{ascii_lower, Word};
+///
+/// assert_eq!(ascii_lower("The", &mut Word::new()), "the");
+/// ```
 pub type Word = ArrayString<WORD>;
 /// A name lower-cased on the stack: [`lowercase`]'s buffer.
+///
+/// ```
+/// use whosaid::lexicon::{lowercase, ShortName};
+///
+/// assert_eq!(lowercase("Dockworkers Union", &mut ShortName::new()), "dockworkers union");
+/// ```
 pub type ShortName = ArrayString<SHORT_NAME>;
 
 /// `word` with its ASCII letters lower-cased, as `to_ascii_lowercase` gives it: `word` itself
@@ -573,6 +902,18 @@ pub type ShortName = ArrayString<SHORT_NAME>;
 /// bytes (`N` = [`WORD`] for the function words it is matched against, `"the" | "a" | "an"`),
 /// allocated for longer ones. (The stack string is lowered in place as a `str`: no check of
 /// its UTF-8 again, which cost more than the lowering.)
+///
+/// ```
+/// use std::borrow::Cow;
+/// use whosaid::lexicon::{ascii_lower, Word};
+///
+/// let mut buf = Word::new();
+/// assert!(matches!(ascii_lower("mayor", &mut buf), Cow::Borrowed("mayor"))); // no capital
+/// assert_eq!(ascii_lower("MAYOR", &mut buf), "mayor"); // on the stack
+/// let long = "INTERNATIONALISATION-MINDED";
+/// assert!(matches!(ascii_lower(long, &mut buf), Cow::Owned(_))); // over 24 bytes
+/// assert_eq!(ascii_lower("CAF\u{C9}", &mut buf), "caf\u{C9}"); // ASCII letters only
+/// ```
 pub fn ascii_lower<'a, const N: usize>(word: &'a str, buf: &'a mut ArrayString<N>) -> Cow<'a, str> {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return Cow::Borrowed(word);
@@ -587,6 +928,14 @@ pub fn ascii_lower<'a, const N: usize>(word: &'a str, buf: &'a mut ArrayString<N
 
 /// `word` lower-cased: for an ASCII word (nearly every word looked up in the lists) what
 /// [`ascii_lower`] gives, itself or on the stack (in `buf`); allocated for the others.
+///
+/// ```
+/// use whosaid::lexicon::{lowercase, ShortName};
+///
+/// let mut buf = ShortName::new();
+/// assert_eq!(lowercase("Halifax", &mut buf), "halifax");
+/// assert_eq!(lowercase("CAF\u{C9}", &mut buf), "caf\u{E9}"); // every letter, not only ASCII
+/// ```
 pub fn lowercase<'a>(word: &'a str, buf: &'a mut ShortName) -> Cow<'a, str> {
     if word.is_ascii() {
         return ascii_lower(word, buf);
@@ -597,6 +946,13 @@ pub fn lowercase<'a>(word: &'a str, buf: &'a mut ShortName) -> Cow<'a, str> {
 /// `word` lower-cased a character at a time: what `str::to_lowercase` gives but for a Greek
 /// capital sigma at a word's end (σ, not ς), for a fraction of its code in the wasm (that
 /// function alone is 4 KB there).
+///
+/// ```
+/// use whosaid::lexicon::lower_chars;
+///
+/// assert_eq!(lower_chars("\u{C9}LYS\u{C9}E"), "\u{E9}lys\u{E9}e");
+/// assert_eq!(lower_chars("\u{3A3}\u{391}\u{3A3}"), "\u{3C3}\u{3B1}\u{3C3}"); // σ, never ς
+/// ```
 pub fn lower_chars(word: &str) -> String {
     word.chars().flat_map(char::to_lowercase).collect()
 }

@@ -4,6 +4,14 @@
 /// A name as the gazetteer keys it: lower-cased, without periods, a leading "the" or a
 /// possessive ending, curly apostrophes made straight and spaces single ("U.S." and "US"
 /// read alike, as do "Iran's" and "Iran").
+///
+/// ```
+/// use whosaid::lexicon::normalise_name;
+///
+/// assert_eq!(normalise_name("the U.S."), "us");
+/// assert_eq!(normalise_name("Norway\u{2019}s"), "norway");
+/// assert_eq!(normalise_name("Dockworkers   Union"), "dockworkers union");
+/// ```
 pub fn normalise_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for w in name.split_whitespace() {

@@ -49,6 +49,28 @@ use things::{owner_of_thing, thing};
 use words::*;
 
 /// One name in the text.
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::{Known, Lexicon};
+/// use whosaid::names::find;
+/// use whosaid::ActorKind;
+///
+/// let text = "Foreign Minister Lena Berg met U.N. officials.";
+/// let doc = Doc::new(text, Lexicon::get());
+/// let names = find(&doc);
+/// let berg = names[0];
+/// assert_eq!(doc.str(berg.span), "Lena Berg");
+/// assert_eq!(berg.titles.map(|t| doc.str(t)), Some("Foreign Minister"));
+/// assert_eq!(doc.str(berg.described), "Foreign Minister Lena Berg");
+/// assert_eq!(berg.kind, Some(ActorKind::Person)); // a title shows a person
+/// assert_eq!(berg.known, None);
+///
+/// let un = names[1];
+/// let (entry, known) = un.known.unwrap(); // the gazetteer's entry
+/// assert_eq!(known, Known::Organization);
+/// assert_eq!(doc.lexicon.canonical_name(entry), "United Nations");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameMention {
     /// The name, without titles, a leading "the" or a possessive ending.
@@ -81,6 +103,19 @@ pub struct NameMention {
 const MAX_RUN: usize = 32;
 
 /// Finds the name mentions of the document, in text order.
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::names::find;
+///
+/// // The dateline and the weekday are no names; the possessive is left off.
+/// let text = "HALIFAX \u{2014} Norway's Foreign Minister Lena Berg met U.N. officials in \
+///             Halifax on Monday. Berg said the talks would resume.";
+/// let doc = Doc::new(text, Lexicon::get());
+/// let names: Vec<&str> = find(&doc).iter().map(|n| doc.str(n.span)).collect();
+/// assert_eq!(names, ["Norway", "Lena Berg", "U.N.", "Halifax", "Berg"]);
+/// ```
 pub fn find(doc: &Doc) -> Vec<NameMention> {
     let lex = doc.lexicon;
     let n = doc.seg.tokens.len();

@@ -33,6 +33,25 @@ pub(crate) use lemmas::takes_hearer;
 pub(crate) use shapes::is_passive;
 
 /// One piece of reported speech.
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::reported::find;
+///
+/// let text = "The Harbour Board, Ruiz said, will add a pier. The board expects the port to grow.";
+/// let doc = Doc::new(text, Lexicon::get());
+/// let reports = find(&doc, &[]);
+/// let said = reports[0];
+/// assert_eq!(doc.str(said.content), "The Harbour Board");
+/// assert_eq!(said.rest.map(|r| doc.str(r)), Some("will add a pier"));
+/// assert_eq!((doc.str(said.speaker), doc.str(said.cue)), ("Ruiz", "said"));
+/// assert!(!said.unspoken);
+/// // a verb of thinking, wanting or finding reports what nobody said
+/// let expects = reports.last().unwrap();
+/// assert_eq!(doc.str(expects.content), "the port to grow");
+/// assert_eq!((doc.str(expects.cue), expects.unspoken), ("expects", true));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reported {
     /// The reported clause.
@@ -83,6 +102,27 @@ const MAX_DEPTH: usize = 3;
 
 /// Finds the reported speech of the document. `direct` are the direct quotations (spans),
 /// used to leave out clauses that are nothing but a quotation.
+///
+/// ```
+/// use whosaid::doc::Doc;
+/// use whosaid::lexicon::Lexicon;
+/// use whosaid::reported::find;
+///
+/// let text = "Ruiz said the ferry would run all winter. \
+///             According to the harbour board, ticket sales doubled.";
+/// let doc = Doc::new(text, Lexicon::get());
+/// let found: Vec<(&str, &str, &str)> = find(&doc, &[])
+///     .iter()
+///     .map(|r| (doc.str(r.speaker), doc.str(r.cue), doc.str(r.content)))
+///     .collect();
+/// assert_eq!(
+///     found,
+///     [
+///         ("Ruiz", "said", "the ferry would run all winter"),
+///         ("the harbour board", "According to", "ticket sales doubled"),
+///     ]
+/// );
+/// ```
 pub fn find(doc: &Doc, direct: &[Span]) -> Vec<Reported> {
     let mut out = Vec::new();
     for cue in &doc.cues {
