@@ -1,25 +1,19 @@
 // whosaid loader: initialises the WebAssembly analyzer once and recreates it after a trap.
 //
 // The generated glue in ./pkg (wasm-bindgen --target web) keeps its instance in module-level
-// variables and offers no way to reset them. A wasm panic is a trap, and a trapped instance must
-// never be called again. So, after a trap, this loader imports the glue again under a new URL
-// (`./pkg/whosaid.js?instance=N`), which gives a fresh copy of that module-level state, and
-// instantiates it from the WebAssembly.Module compiled the first time (no second download or
-// compilation). When the glue is a blob: URL (the offline demo makes every module one), the
-// number goes in the fragment instead: a blob: URL with a query names nothing, while a fragment
-// still makes a new module and is ignored when the blob is read.
+// variables. A wasm panic is a trap, and a trapped instance must never be called again. So, after
+// a trap, this loader makes the glue forget its instance (`__whosaid_forget`, which the build adds
+// to the glue: scripts/glue-forget.mjs) and instantiates it again from the WebAssembly.Module
+// compiled the first time (no second download or compilation). The glue stays one module, so this
+// works wherever it is: a file next to this one, bundled into an app, or a blob: module.
 //
-// Limitation: recovery needs dynamic `import()`, which service workers do not allow. There, the
-// first instance works (the glue is imported statically) but recovery after a trap fails with a
-// clear error.
+// The wasm is found with `new URL('./pkg/whosaid_bg.wasm', import.meta.url)`, the form bundlers
+// (Vite, webpack, Rollup with its URL plugin, Parcel) copy as an asset.
 //
 // No dependencies, no network access except fetching the .wasm file when given a URL.
 
 import initGlue from './pkg/whosaid.js';
 import * as firstGlue from './pkg/whosaid.js';
-
-/** Where the glue is, for the fresh copies imported after a trap. */
-const GLUE = new URL('./pkg/whosaid.js', import.meta.url);
 
 /**
  * Thrown by {@link analyze} for the call during which the WebAssembly instance trapped (a panic
@@ -154,26 +148,13 @@ async function compile(source) {
 }
 
 /**
- * Creates a fresh instance from the kept module, in a fresh copy of the glue.
- * @param {number} n the instance number, which makes the glue's URL a new one
+ * Creates a fresh instance from the kept module, in the same glue, which forgets the trapped one.
  * @returns {Promise<typeof firstGlue>}
  */
-async function restart(n) {
-  const url = new URL(GLUE);
-  if (url.protocol === 'blob:') url.hash = `instance=${n}`;
-  else url.searchParams.set('instance', String(n));
-  let glue;
-  try {
-    glue = await import(url.href);
-  } catch (e) {
-    throw new Error(
-      'whosaid: cannot recreate the analyzer after a trap: importing a fresh copy of the glue ' +
-        'failed (dynamic import() is not available in service workers)',
-      { cause: e },
-    );
-  }
-  await glue.default({ module_or_path: compiled });
-  return glue;
+async function restart() {
+  firstGlue.__whosaid_forget();
+  await initGlue({ module_or_path: compiled });
+  return firstGlue;
 }
 
 /**
@@ -210,7 +191,7 @@ export async function analyze(text, options) {
       }
       if (!isTrap(e)) throw e;
       instances += 1;
-      const restarted = restart(instances);
+      const restarted = restart();
       // Keep the rejection from being reported as unhandled; callers see it on their next call.
       restarted.catch(() => {});
       live = restarted;
