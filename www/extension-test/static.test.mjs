@@ -100,10 +100,6 @@ const ALLOWED = [
     why: 'wasm-bindgen\'s glue fetches the wasm it is given; the loader always gives it a compiled WebAssembly.Module, so this never runs in the extension',
   },
   {
-    file: 'whosaid.js', what: 'import(', line: 'glue = await import(url.href);', count: 1,
-    why: 'after a wasm trap the loader imports a fresh copy of the extension\'s own glue (new URL(\'./pkg/whosaid.js?instance=N\', import.meta.url)); script-src \'self\' forbids any other',
-  },
-  {
     file: 'options.js', what: 'a URL with a scheme', line: 'const url = new URL(/^[a-z]+:\\/\\//i.test(s) ? s : `https://${s}`);', count: 1,
     why: 'a site the user types without a scheme is parsed as https:// to make its match pattern; nothing is requested',
   },
