@@ -57,3 +57,26 @@ ensure_cargo_fuzz() {
     cargo install cargo-fuzz --locked
   fi
 }
+
+# Java for Spark (Spark 4 needs 17 or 21): Debian's headless OpenJDK 17, when there is no java.
+ensure_java() {
+  if ! command -v java >/dev/null 2>&1; then
+    say "installing Java 17 (Debian's openjdk-17-jre-headless, for Spark)"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jre-headless
+  fi
+}
+
+# A Python venv at DIR with the pinned packages of REQUIREMENTS. It is reused while the copy of
+# the requirements it was made from (written last, so only after a complete install) matches;
+# made anew when the list changed or an install broke off.
+ensure_venv() {
+  local dir="$1" req="$2"
+  if ! cmp -s "$req" "$dir/.requirements"; then
+    say "creating the venv $dir (pip install -r $req)"
+    rm -rf "$dir"
+    python3 -m venv "$dir"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+    cp "$req" "$dir/.requirements"
+  fi
+}
