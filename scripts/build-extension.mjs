@@ -43,6 +43,10 @@ function contentScript() {
   const finder = /import\('\.\/article\.js'\)/g;
   if (!finder.test(h)) throw new Error('build-extension: highlight.js no longer imports ./article.js as expected');
   h = h.replace(finder, 'Promise.resolve(articleFinder)');
+  // no Web Worker of the page's either: the content script always passes its own `analyze`
+  const worker = /import\('\.\/worker\.js'\)/g;
+  if (!worker.test(h)) throw new Error('build-extension: highlight.js no longer imports ./worker.js as expected');
+  h = h.replace(worker, "Promise.reject(new Error('whosaid: no worker in a content script'))");
   h = h.replace(/^export (const|function|async function) /gm, '$1 ');
   if (/^\s*(import|export)\b/m.test(h)) throw new Error('build-extension: highlight.js has an import or export left');
   let a = read(join(www, 'article.js'));

@@ -45,5 +45,8 @@ node scripts/build-extension.mjs
 # The in-page highlighting as a page downloads it: highlight.js minified.
 node scripts/minify.mjs
 
+# The npm package whosaid, packed: target/npm/whosaid-VERSION.tgz (www/ sources, glue, wasm).
+node scripts/build-npm.mjs
+
 # What the page downloads, the extension, the word lists, and (with twiggy) the wasm's bytes.
 node scripts/size-report.mjs

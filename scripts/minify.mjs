@@ -75,12 +75,12 @@ if (isMain) {
   writeFileSync(join(ROOT, 'www/article.min.js'), `${articleCode}\n`);
   console.log(`www/article.min.js: ${articleCode.length} bytes (from ${joined.length})`);
 
-  // the loader and the glue it imports (statically and, after a trap, by URL)
+  // the loader and the glue it imports (the default export and the module namespace)
   const loader = readFileSync(join(ROOT, 'www/whosaid.js'), 'utf8');
   let loaderCode = await minified(loader, '// whosaid whosaid.js, minified from www/whosaid.js (MIT OR Apache-2.0)');
   const gluePath = /(["'])\.\/pkg\/whosaid\.js\1/g;
   if ((loaderCode.match(gluePath) || []).length < 2) {
-    throw new Error('minify: whosaid.js no longer names ./pkg/whosaid.js in its imports and its URL');
+    throw new Error('minify: whosaid.js no longer imports ./pkg/whosaid.js twice (init and namespace)');
   }
   loaderCode = loaderCode.replace(gluePath, '"./pkg/whosaid.min.js"');
   writeFileSync(join(ROOT, 'www/whosaid.min.js'), `${loaderCode}\n`);

@@ -28,7 +28,7 @@ RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
 # documents (Cargo.toml's `include`): any other path (tests/, www/, fuzz/, eval/, benches/,
 # target/, a stray data file) fails here.
 package_list=$(cargo package --list --allow-dirty)
-allowed='^(Cargo\.toml|Cargo\.toml\.orig|Cargo\.lock|\.cargo_vcs_info\.json|build\.rs|[A-Z]+\.md|src/.+\.rs|src/lexicon/[a-z-]+\.txt)$'
+allowed='^(Cargo\.toml|Cargo\.toml\.orig|Cargo\.lock|\.cargo_vcs_info\.json|build\.rs|[A-Z]+\.md|LICENSE-(MIT|APACHE)|src/.+\.rs|src/lexicon/[a-z-]+\.txt)$'
 if stray=$(grep -Ev "$allowed" <<<"$package_list"); then
     echo "error: the crate's package would hold files it must not (fix \`include\` in Cargo.toml):" >&2
     echo "$stray" >&2
@@ -58,6 +58,9 @@ ensure_chromium
 (cd www && npm run test:browser)
 say "browser tests of the minified highlight.min.js, the file a page downloads"
 (cd www && WHOSAID_HIGHLIGHT=min node --test browser-test/highlight.test.mjs browser-test/hostile.test.mjs)
+
+say "the npm package: its tarball installed into a sample app, bundled by Vite and esbuild and unbundled, in Chromium (main thread and worker)"
+(cd www && npm run test:package)
 
 say "extension: web-ext lint (Firefox variant) and tests in Chromium"
 (cd www && npm run lint:extension && npm run test:extension)

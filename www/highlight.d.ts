@@ -38,6 +38,11 @@ export interface HighlightOptions {
    * passes one that asks its background worker). Gets the collected text, resolves to its result.
    */
   analyze?: (text: string) => Promise<Result>;
+  /**
+   * Run the analyzer in a Web Worker (`whosaid/worker`, ./worker.js), so that a long page's
+   * analysis never blocks the main thread. Default false. Ignored when `analyze` is given.
+   */
+  worker?: boolean;
 }
 
 /** One drawn mark: a quotation, a speaker mention or an actor mention, and its live DOM range. */

@@ -473,7 +473,7 @@ function marksOf(result, what, /** @type {string[]} */ palette) {
 }
 
 /** The options highlight() takes. */
-const OPTIONS = ['quotes', 'actors', 'panel', 'mode', 'wasm', 'analyze', 'colours', 'scope'];
+const OPTIONS = ['quotes', 'actors', 'panel', 'mode', 'wasm', 'analyze', 'worker', 'colours', 'scope'];
 
 /** How a value is named in an error message. */
 function described(/** @type {unknown} */ x) {
@@ -708,7 +708,7 @@ const oneSpaced = (/** @type {string} */ s) => s.replace(/\s{2,}|[^\S \u00a0]/g,
  * has no article (a home page, a list: `{scope: 'page'}` reads the whole page).
  * Called as `highlight(options?)` or `highlight(root, options?)`.
  * @param {Element | Document | Record<string, any>} [first] the root, or the options
- * @param {{quotes?: boolean, actors?: boolean, panel?: boolean, mode?: 'auto' | 'highlight-api' | 'wrap', scope?: 'article' | 'page', wasm?: unknown, analyze?: (text: string) => Promise<import('./whosaid.js').Result>}} [second] the options
+ * @param {{quotes?: boolean, actors?: boolean, panel?: boolean, mode?: 'auto' | 'highlight-api' | 'wrap', scope?: 'article' | 'page', wasm?: unknown, worker?: boolean, analyze?: (text: string) => Promise<import('./whosaid.js').Result>}} [second] the options
  */
 export async function highlight(first, second) {
   const { root, doc: given, options } = argumentsOf(first, second);
@@ -732,6 +732,9 @@ export async function highlight(first, second) {
   if (options.analyze !== undefined && typeof options.analyze !== 'function') {
     throw new TypeError(`whosaid: option "analyze" must be a function, not ${described(options.analyze)}`);
   }
+  if (options.worker !== undefined && typeof options.worker !== 'boolean') {
+    throw new TypeError(`whosaid: option "worker" must be a boolean, not ${described(options.worker)}`);
+  }
   const doc = root?.ownerDocument ?? given ?? document;
   const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? window);
   const hasApi = typeof win.Highlight === 'function' && typeof win.CSS?.highlights === 'object';
@@ -743,9 +746,14 @@ export async function highlight(first, second) {
   // The analyzer: the wasm here, or the caller's (a browser extension's content script sends
   // the text to its background worker, which owns the wasm). The wasm loads while the article
   // is being found.
-  const loading = options.analyze ? null : ready(options.wasm);
+  // With `worker: true`, the analyzer runs in a Web Worker (./worker.js), off the main thread.
+  const inWorker = !options.analyze && options.worker === true ? import('./worker.js') : null;
+  const loading = options.analyze ? null : inWorker ? inWorker.then((w) => w.ready(options.wasm)) : ready(options.wasm);
   loading?.catch(() => {}); // (its failure is the analysis's, below)
-  const run = options.analyze ?? ((/** @type {string} */ t) => /** @type {Promise<void>} */ (loading).then(() => analyze(t)));
+  const run =
+    options.analyze ??
+    ((/** @type {string} */ t) =>
+      /** @type {Promise<void>} */ (loading).then(() => (inWorker ? inWorker.then((w) => w.analyze(t)) : analyze(t))));
   /** Analyses each part of the collected text on its own; the parts' results as one. */
   const analyse = async (/** @type {ReturnType<typeof collectPlan>} */ c) => {
     /** @type {import('./whosaid.js').Result | null} */
