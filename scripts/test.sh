@@ -50,6 +50,9 @@ say "release builds: CLI and wasm package (with its size budget)"
 cargo build --release
 bash scripts/build-wasm.sh
 
+say "Apache Spark: the CLI as an RDD.pipe step and through mapInArrow, local[2] (scripts/spark-test.sh)"
+bash scripts/spark-test.sh
+
 say "JS tests (node --test): loader, offsets, trap recovery, CLI/wasm parity"
 (cd www && npm test)
 
