@@ -122,12 +122,24 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
                         .rev()
                         .take_while(|n| n.0 >= end)
                         .find(|n| n.0 == end && n.1 >= start)
-                        .map(|n| n.2)
+                };
+                // ... unless that name modifies an earlier one, which is then the head:
+                // "Mayor Ann Cole of Leeds", "Tom Okafor of the Dockworkers Union"
+                let head_at = |table: &Table, end: usize, start: usize| {
+                    let last = name_at(end, start)?;
+                    let earlier = modified_end(text, start, last.1)
+                        .and_then(|e| name_at(e, start))
+                        .filter(|n| table.entries[table.root(n.2)].actor.kind == ActorKind::Person);
+                    Some(earlier.unwrap_or(last).2)
                 };
                 let entry = match pronoun(span.text(text)) {
-                    None => name_at(span.end, span.start).or_else(|| table.add_role(text, span)),
+                    None => {
+                        head_at(&table, span.end, span.start).or_else(|| table.add_role(text, span))
+                    }
                     Some(Pronoun::Who) => antecedent(doc, span)
-                        .and_then(|a| name_at(a.end, a.start).or_else(|| table.add_role(text, a)))
+                        .and_then(|a| {
+                            head_at(&table, a.end, a.start).or_else(|| table.add_role(text, a))
+                        })
                         .inspect(|&e| table.add_pronoun(e, span, None)),
                     Some(p) => {
                         let previous = last_speaker
@@ -189,6 +201,29 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
 }
 
 /// "Stevie Wonder, who joked": the capitalised name right before ", who".
+/// Where the phrase a post-modifier qualifies ends, when the name starting at `name` follows a
+/// preposition of origin or membership within the phrase that starts at `start`: in
+/// "Mayor Ann Cole of Leeds" the end of "Cole"; in "Tom Okafor of the Dockworkers Union" too.
+fn modified_end(text: &str, start: usize, name: usize) -> Option<usize> {
+    let before = text.get(start..name)?.trim_end();
+    let before = before
+        .strip_suffix("the")
+        .filter(|b| b.ends_with(char::is_whitespace))
+        .map_or(before, str::trim_end);
+    let prep = ["of", "from", "at", "with"].into_iter().find(|p| {
+        before
+            .strip_suffix(p)
+            .is_some_and(|b| b.ends_with(char::is_whitespace))
+    })?;
+    let end = start + before.len() - prep.len();
+    let rest = text[start..end].trim_end();
+    // (the earlier phrase ends with a capitalised word: a name, not "a spokesman")
+    rest.split_whitespace()
+        .last()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|_| start + rest.len())
+}
+
 fn antecedent(doc: &Doc, who: Span) -> Option<Span> {
     let k = doc.token_after(who.start);
     let comma = k.checked_sub(1).filter(|&c| doc.tok(c) == ",")?;
