@@ -330,7 +330,10 @@ fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Sp
         let fits = if determiner {
             // (a name after a title goes on: "Labour's Shadow Home Secretary Yvette Cooper")
             let ends_role = role(i - 1) && w != "of" && !role(i) && !is_capitalised(w);
-            !(is_boundary_word(w) || is_skippable(w) || w.ends_with("ed") || ends_role)
+            !(is_boundary_word(w)
+                || is_skippable(w)
+                || is_past_form(doc, i, s.end_token)
+                || ends_role)
         } else {
             is_capitalised(w) || w == "of" && i + 1 < s.end_token && is_capitalised(doc.tok(i + 1))
         };
@@ -343,6 +346,21 @@ fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Sp
         doc.token(start).span.start,
         doc.token(i - 1).span.end,
     ))
+}
+
+/// Whether token `i`, after a determiner, is a verb in -ed that ends the subject ("the
+/// council voted"), not a capitalised word of a name going on ("The United Nations Security
+/// Council", "the Red Cross") or ending before the verb ("the Ahmed family").
+fn is_past_form(doc: &Doc, i: usize, end: usize) -> bool {
+    let w = doc.tok(i);
+    if !w.ends_with("ed") {
+        return false;
+    }
+    let name_goes_on = i + 1 < end
+        && doc.is_word(i + 1)
+        && is_capitalised(doc.tok(i + 1))
+        && !matches!(doc.tok(i + 1), "The" | "A" | "An");
+    !(is_capitalised(w) && name_goes_on)
 }
 
 /// `X ruled it out, but said …`: a cue coordinated with an earlier verb has its subject.
