@@ -127,7 +127,7 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
                 // "Mayor Ann Cole of Leeds", "Tom Okafor of the Dockworkers Union"
                 let head_at = |table: &Table, end: usize, start: usize| {
                     let last = name_at(end, start)?;
-                    let earlier = modified_end(text, start, last.1)
+                    let earlier = modified_end(doc, start, last.1)
                         .and_then(|e| name_at(e, start))
                         .filter(|n| table.entries[table.root(n.2)].actor.kind == ActorKind::Person);
                     Some(earlier.unwrap_or(last).2)
@@ -201,27 +201,23 @@ pub fn resolve(doc: &Doc, speakers: &[Option<Span>]) -> (Vec<Actor>, Vec<Option<
 }
 
 /// "Stevie Wonder, who joked": the capitalised name right before ", who".
-/// Where the phrase a post-modifier qualifies ends, when the name starting at `name` follows a
-/// preposition of origin or membership within the phrase that starts at `start`: in
-/// "Mayor Ann Cole of Leeds" the end of "Cole"; in "Tom Okafor of the Dockworkers Union" too.
-fn modified_end(text: &str, start: usize, name: usize) -> Option<usize> {
-    let before = text.get(start..name)?.trim_end();
-    let before = before
-        .strip_suffix("the")
-        .filter(|b| b.ends_with(char::is_whitespace))
-        .map_or(before, str::trim_end);
-    let prep = ["of", "from", "at", "with"].into_iter().find(|p| {
-        before
-            .strip_suffix(p)
-            .is_some_and(|b| b.ends_with(char::is_whitespace))
-    })?;
-    let end = start + before.len() - prep.len();
-    let rest = text[start..end].trim_end();
-    // (the earlier phrase ends with a capitalised word: a name, not "a spokesman")
-    rest.split_whitespace()
-        .last()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .map(|_| start + rest.len())
+/// Where the phrase a post-modifier qualifies ends, when the name starting at byte `name`
+/// follows a preposition of origin or membership within the phrase that starts at `start`:
+/// in "Mayor Ann Cole of Leeds" the end of "Cole"; in "Tom Okafor of the Dockworkers Union"
+/// too. The word before the preposition must be capitalised (a name, not "a spokesman").
+fn modified_end(doc: &Doc, start: usize, name: usize) -> Option<usize> {
+    let first = doc.token_after(start);
+    let mut k = doc.token_after(name);
+    if k > first && doc.tok(k - 1).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    let prep = k.checked_sub(1).filter(|&p| p > first)?;
+    if !matches!(doc.tok(prep), "of" | "from" | "at" | "with") {
+        return None;
+    }
+    let head = prep - 1;
+    (doc.is_word(head) && doc.tok(head).starts_with(char::is_uppercase))
+        .then(|| doc.token(head).span.end)
 }
 
 fn antecedent(doc: &Doc, who: Span) -> Option<Span> {
