@@ -350,7 +350,7 @@ fn subject_at(doc: &Doc, s: crate::segment::Sentence, mut i: usize) -> Option<Sp
 
 /// Whether token `i`, after a determiner, is a verb in -ed that ends the subject ("the
 /// council voted"), not a capitalised word of a name going on ("The United Nations Security
-/// Council", "the Red Cross") or ending before the verb ("the Ahmed family").
+/// Council", "the Red Cross") or ending it ("His father Mohamed El-Hassan Mohamed said").
 fn is_past_form(doc: &Doc, i: usize, end: usize) -> bool {
     let w = doc.tok(i);
     if !w.ends_with("ed") {
@@ -360,7 +360,9 @@ fn is_past_form(doc: &Doc, i: usize, end: usize) -> bool {
         && doc.is_word(i + 1)
         && is_capitalised(doc.tok(i + 1))
         && !matches!(doc.tok(i + 1), "The" | "A" | "An");
-    !(is_capitalised(w) && name_goes_on)
+    // ("Mohamed El-Hassan Mohamed said": the last word of a name)
+    let name_ends = i > 0 && doc.is_word(i - 1) && is_capitalised(doc.tok(i - 1));
+    !(is_capitalised(w) && (name_goes_on || name_ends))
 }
 
 /// `X ruled it out, but said …`: a cue coordinated with an earlier verb has its subject.
