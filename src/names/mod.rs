@@ -42,7 +42,7 @@ use bodies::{push_body, Body};
 use bounds::*;
 use heads::{back_reference, first_of, of_head, person_of_body, suffix_kind};
 use kinds::*;
-use no_names::is_no_name;
+use no_names::{is_dateline, is_no_name};
 use opening::trim_opening;
 use pieces::{cut, join_place_as_surname, push_pieces};
 use things::{owner_of_thing, thing};
@@ -339,7 +339,9 @@ fn run_part(
     if part.start >= end {
         return None;
     }
-    if owner_of_thing(part, out)
+    // (a dateline first: "ALPHA BETA —" is no acronym owning a thing)
+    if is_dateline(part)
+        || owner_of_thing(part, out)
         || is_no_name(part)
         || listed_run(part, out)
         || split_at_and(part, out)
@@ -661,6 +663,17 @@ mod tests {
             ),
             ["Dunya News", "Iran", "Osama bin Laden"]
         );
+        // any words in capitals before the opening dash, however short, and before the rule
+        // that an acronym owns the thing after it ("ALPHA" of "ALPHA BETA")
+        for dateline in ["PORT TALBOT", "GENEVA", "ALPHA BETA", "LOWER VANCE"] {
+            assert_eq!(
+                names(&format!("{dateline} \u{2014} The talks resumed in Oslo.")),
+                ["Oslo"],
+                "{dateline}"
+            );
+        }
+        // an acronym opening a sentence with no dash is a name
+        assert_eq!(names("NATO said the talks resumed."), ["NATO"]);
     }
 
     #[test]

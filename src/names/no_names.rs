@@ -16,16 +16,22 @@ pub(super) fn is_no_name(part: &Part) -> bool {
         || is_sentence_opener_only(part)
 }
 
-/// `UNITED NATIONS (Dunya News) –`: a dateline in capitals opening a paragraph. Words in
-/// capitals elsewhere (two at least, or one of more than six letters) are no name either,
-/// unless listed.
-fn is_dateline(part: &Part) -> bool {
+/// `UNITED NATIONS (Dunya News) –`: a dateline in capitals opening a paragraph (any words in
+/// capitals before the sentence's dash, however short). Words in capitals elsewhere (two at
+/// least, or one of more than six letters) are no name either, unless listed.
+pub(super) fn is_dateline(part: &Part) -> bool {
     let (doc, lex, start, end) = (part.doc, part.lex, part.start, part.end);
     let shouted = (start..end).all(|k| {
         let w = doc.tok(k);
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
     });
-    shouted && (end - start > 1 || doc.tok(start).len() > 6) && {
+    // ("PORT TALBOT —", "GENEVA —": the words in capitals before a sentence's dash, whatever
+    // their length; "NATO said" is no dateline)
+    let sentence = doc.seg.sentences[doc.token(start).sentence()];
+    let before_dash = crate::phrases::dateline_end(doc, sentence.first_token, sentence.end_token)
+        >= end
+        && start >= sentence.first_token;
+    shouted && (before_dash || end - start > 1 || doc.tok(start).len() > 6) && {
         let para = doc.seg.paragraph_at(doc.token(start).span.start);
         let opens =
             para.is_some_and(|p| doc.seg.paragraphs[p].start == doc.token(start).span.start);
