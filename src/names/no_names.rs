@@ -23,15 +23,16 @@ pub(super) fn is_dateline(part: &Part) -> bool {
     let (doc, lex, start, end) = (part.doc, part.lex, part.start, part.end);
     let shouted = (start..end).all(|k| {
         let w = doc.tok(k);
-        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+        // (the cheap test first: most runs are no capitals)
+        !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
     });
     // ("PORT TALBOT —", "GENEVA —": the words in capitals before a sentence's dash, whatever
     // their length; "NATO said" is no dateline)
-    let sentence = doc.seg.sentences[doc.token(start).sentence()];
-    let before_dash = crate::phrases::dateline_end(doc, sentence.first_token, sentence.end_token)
-        >= end
-        && start >= sentence.first_token;
-    shouted && (before_dash || end - start > 1 || doc.tok(start).len() > 6) && {
+    let before_dash = || {
+        let sentence = doc.seg.sentences[doc.token(start).sentence()];
+        crate::phrases::dateline_end(doc, sentence.first_token, sentence.end_token) >= end
+    };
+    shouted && (end - start > 1 || doc.tok(start).len() > 6 || before_dash()) && {
         let para = doc.seg.paragraph_at(doc.token(start).span.start);
         let opens =
             para.is_some_and(|p| doc.seg.paragraphs[p].start == doc.token(start).span.start);

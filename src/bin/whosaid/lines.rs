@@ -3,7 +3,7 @@
 //! archive) costs no more memory than the limit. A line is what comes before a `\n`; the last
 //! line needs none.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 /// How much of a dropped line is kept to find its id in.
 const HEAD: usize = 4096;
@@ -41,35 +41,26 @@ impl<R: BufRead> Lines<R> {
     /// The next line, or `None` at the end of the input.
     pub fn next_line(&mut self) -> io::Result<Option<Raw>> {
         let mut buf = Vec::new();
-        let mut len: u64 = 0;
-        let mut any = false;
-        // (a `\r` ending the line may take the kept part one byte over `max`)
-        let keep = self.max.saturating_add(1);
-        loop {
-            let avail = match self.reader.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if avail.is_empty() {
-                if !any {
-                    return Ok(None);
-                }
-                break;
-            }
-            any = true;
-            let newline = avail.iter().position(|&b| b == b'\n');
-            let chunk = &avail[..newline.unwrap_or(avail.len())];
-            len += chunk.len() as u64;
-            let room = keep.max(HEAD) - buf.len().min(keep.max(HEAD));
-            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            let used = chunk.len() + usize::from(newline.is_some());
-            self.reader.consume(used);
-            if newline.is_some() {
-                break;
-            }
+        // (a `\r` ending the line may take the kept part one byte over `max`; read_until
+        // finds the newline with memchr, bounded by the limit)
+        // (and a line over the limit keeps its first HEAD bytes, where its id may be read)
+        let keep = self.max.saturating_add(1) as u64;
+        let cap = keep.max(HEAD as u64);
+        let read = (&mut self.reader)
+            .take(cap.saturating_add(1))
+            .read_until(b'\n', &mut buf)?;
+        if read == 0 {
+            return Ok(None);
         }
-        if buf.last() == Some(&b'\r') && len <= keep as u64 {
+        let mut len = buf.len() as u64;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            len -= 1;
+        } else if read as u64 > cap {
+            // the limit, and no newline yet: the rest of the line is measured, not kept
+            len += self.skip_line()?;
+        }
+        if buf.last() == Some(&b'\r') && len <= keep {
             buf.pop();
             len -= 1;
         }
@@ -79,6 +70,32 @@ impl<R: BufRead> Lines<R> {
         } else {
             Raw::Line(buf)
         }))
+    }
+
+    /// Reads past the rest of a line (and its newline); returns the bytes before the newline.
+    fn skip_line(&mut self) -> io::Result<u64> {
+        let mut len = 0;
+        loop {
+            let avail = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                return Ok(len);
+            }
+            match avail.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.reader.consume(i + 1);
+                    return Ok(len + i as u64);
+                }
+                None => {
+                    let n = avail.len();
+                    self.reader.consume(n);
+                    len += n as u64;
+                }
+            }
+        }
     }
 }
 
