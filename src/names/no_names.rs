@@ -8,12 +8,10 @@ use super::kinds::cited;
 use super::words::*;
 use super::Part;
 
-/// Whether the run is no name at all, by any of the rules below.
+/// Whether the run is no name at all, by any of the rules below but the dateline's, which
+/// `run_part` asks first (before an acronym may own the thing after it).
 pub(super) fn is_no_name(part: &Part) -> bool {
-    is_dateline(part)
-        || is_numbered(part)
-        || is_letter_or_era(part)
-        || is_sentence_opener_only(part)
+    is_numbered(part) || is_letter_or_era(part) || is_sentence_opener_only(part)
 }
 
 /// `UNITED NATIONS (Dunya News) –`: a dateline in capitals opening a paragraph (any words in

@@ -68,7 +68,8 @@ pub fn run(
 ) -> io::Result<bool> {
     let settings = Arc::new(settings);
     let window = Arc::new(Window::default());
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Raw)>(WINDOW_LINES);
+    // (the window bounds what waits in the channel)
+    let (work_tx, work_rx) = mpsc::channel::<(u64, Raw)>();
     let (done_tx, done_rx) = mpsc::channel::<(u64, usize, Answer)>();
 
     let reader = {
